@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from portevoix.health.models import WorkerHeartbeat
+
+
+def uses_database_worker():
+    return settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db")
+
+
+def waiting_task_count():
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.ready().count()
+
+
+def database_is_up():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DatabaseError:
+        return False
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    report = {"database": "ok" if database_is_up() else "unreachable"}
+    healthy = report["database"] == "ok"
+    if healthy and uses_database_worker():
+        age = WorkerHeartbeat.freshest_age_seconds()
+        report["worker_heartbeat_age_seconds"] = None if age is None else round(age, 1)
+        report["waiting_tasks"] = waiting_task_count()
+        healthy = age is not None and age <= settings.WORKER_HEARTBEAT_MAX_AGE
+    elif healthy:
+        report["worker"] = "tasks run in the web process"
+    report["status"] = "ok" if healthy else "unhealthy"
+    return JsonResponse(report, status=200 if healthy else 503)

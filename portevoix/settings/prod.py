@@ -1,0 +1,22 @@
+"""Production: secrets must come from the environment, cookies are secure, HTTPS is enforced."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from portevoix.settings.base import *  # noqa: F403
+from portevoix.settings.base import SITE_URL
+from portevoix.settings.env import env_bool, env_int, env_secret
+
+DEBUG = False
+SECRET_KEY = env_secret("SECRET_KEY")
+if not SECRET_KEY:
+    raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) in production.")
+
+SERVED_OVER_HTTPS = SITE_URL.startswith("https://")
+SESSION_COOKIE_SECURE = SERVED_OVER_HTTPS
+CSRF_COOKIE_SECURE = SERVED_OVER_HTTPS
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SERVED_OVER_HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SERVED_OVER_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SERVED_OVER_HTTPS
+SECURE_HSTS_PRELOAD = False
+if env_bool("BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,31 @@
+"""What tests across the project share: a cast of people and a base test case.
+
+The cast:
+- sophie, campaign staff (is_staff, can use the admin);
+- omar, an organizer at a member organization (signed in, not staff);
+- xavier, an outsider (signed in, no role).
+"""
+
+from django.contrib.auth import get_user_model
+from django.test import TestCase
+
+from portevoix.campaigns.factories import CampaignFactory
+
+
+def make_cast():
+    User = get_user_model()
+    return {
+        "sophie": User.objects.create_user(
+            "sophie", "sophie@council.example", "password", is_staff=True, is_superuser=True
+        ),
+        "omar": User.objects.create_user("omar", "omar@settlement.example", "password"),
+        "xavier": User.objects.create_user("xavier", "xavier@elsewhere.example", "password"),
+    }
+
+
+class BaseTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cast = make_cast()
+        cls.sophie, cls.omar, cls.xavier = cast["sophie"], cast["omar"], cast["xavier"]
+        cls.campaign = CampaignFactory()

@@ -1,0 +1,17 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from portevoix.campaigns.views import language_redirect
+from portevoix.health.views import healthz
+
+urlpatterns = [
+    path("", language_redirect, name="language_redirect"),
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("portevoix.representatives.urls")),
+    path("", include("portevoix.campaigns.urls")),
+)
