@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# Reference data for the demo, when it sits beside the project.
+export REPRESENTATIVES_DATA ?= $(wildcard ../shared/data)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WEB_WORKERS ?= 2

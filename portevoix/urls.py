@@ -13,5 +13,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("portevoix.representatives.urls")),
+    path("", include("portevoix.letters.urls")),
     path("", include("portevoix.campaigns.urls")),
 )

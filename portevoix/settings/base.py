@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "portevoix.health",  # before django_tasks_db: its db_worker adds a heartbeat
     "portevoix.campaigns",
     "portevoix.representatives",
+    "portevoix.letters",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -163,3 +164,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Representatives: the Represent API (Open North) and local data files.
+REPRESENT_ENABLED = env_bool("REPRESENT_ENABLED", False)
+REPRESENT_API_URL = env_str("REPRESENT_API_URL", "https://represent.opennorth.ca").rstrip("/")
+REPRESENT_TIMEOUT = env_int("REPRESENT_TIMEOUT", 5)
+REPRESENT_REQUESTS_PER_MINUTE = env_int("REPRESENT_REQUESTS_PER_MINUTE", 55)
+# A folder laid out like the public reference data (federal/, postal/, provincial/).
+REPRESENTATIVES_DATA = env_str("REPRESENTATIVES_DATA", "")
