@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Reference data for the demo, when it sits beside the project.
 export REPRESENTATIVES_DATA ?= $(wildcard ../shared/data)
+# The PostgreSQL pass of `make ci`: this URL, or a throwaway cluster when empty.
+DATABASE_URL_FOR_POSTGRES_PASS ?= $(filter postgres%,$(DATABASE_URL))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WEB_WORKERS ?= 2
@@ -40,6 +42,7 @@ setup: install compilemessages
 demo: setup
 	$(MANAGE) load_demo
 	$(MANAGE) setup_representatives
+	$(MANAGE) load_demo_letters
 
 run: demo
 	@bin/serve $(HOST) $(PORT) $(WEB_WORKERS)
@@ -58,7 +61,7 @@ test-browser: install compilemessages
 
 # Runs the whole suite against PostgreSQL: DATABASE_URL if set, else a throwaway cluster.
 test-postgres: install compilemessages
-	bin/with-postgres bin/run-tests
+	DATABASE_URL=$(DATABASE_URL_FOR_POSTGRES_PASS) bin/with-postgres bin/run-tests
 
 lint: install
 	$(BIN)/ruff check .

@@ -88,13 +88,20 @@ class SmtpSink:
         raise AssertionError(f"expected {count} messages, got {len(self.messages)}")
 
 
+def free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture
 def smtp_server():
     """A real aiosmtpd server on a free loopback port; `.messages` holds what it received."""
-    sink = SmtpSink()
-    controller = Controller(sink, hostname="127.0.0.1", port=0)
+    sink = SmtpSink(port=free_port())
+    controller = Controller(sink, hostname=sink.host, port=sink.port)
     controller.start()
-    sink.port = controller.server.sockets[0].getsockname()[1]
     try:
         yield sink
     finally:
@@ -240,8 +247,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def no_js_page(browser, live_server):
-    """A page in a browser context with JavaScript turned off."""
-    context = browser.new_context(java_script_enabled=False)
+    """A page with JavaScript turned off, in a browser that prefers Canadian French."""
+    context = browser.new_context(java_script_enabled=False, locale="fr-CA")
     page = context.new_page()
     yield page
     context.close()

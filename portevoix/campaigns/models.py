@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.campaigns.tools import tool_url
 from portevoix.lib.i18n import Bilingual
 
 
@@ -108,11 +109,20 @@ class SuggestedAction(models.Model):
     summary_en = models.TextField(_("short explanation (English)"))
     details_fr = models.TextField(_("more details (French)"), blank=True)
     details_en = models.TextField(_("more details (English)"), blank=True)
+    tool = models.CharField(
+        _("tool on this site"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The Porte-voix tool that performs this action, e.g. contact or letter:org-minister. "
+            "Its address follows the visitor's language."
+        ),
+    )
     link_url = models.CharField(
-        _("link to the tool"),
+        _("or a link elsewhere"),
         max_length=300,
         blank=True,
-        help_text=_("A page of this site (starting with /) or a full address. Empty: no button."),
+        help_text=_("A full address, used when no tool is set. Empty: no button."),
     )
     link_label_fr = models.CharField(_("button text (French)"), max_length=80, blank=True)
     link_label_en = models.CharField(_("button text (English)"), max_length=80, blank=True)
@@ -132,6 +142,11 @@ class SuggestedAction(models.Model):
 
     def __str__(self):
         return self.title_fr
+
+    def url(self):
+        if self.tool:
+            return tool_url(self.campaign, self.tool)
+        return self.link_url
 
 
 class Resource(models.Model):

@@ -1,7 +1,7 @@
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language_from_request
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from portevoix.campaigns.actions import receive_contact_message
 from portevoix.campaigns.forms import ContactForm
@@ -17,14 +17,14 @@ def get_campaign_or_404(request, slug):
     return campaign
 
 
-@require_GET
+@require_safe
 def language_redirect(request):
     """`/` sends a visitor to /fr/ or /en/ by their browser's language, French by default."""
     language = get_language_from_request(request)
     return redirect(f"/{language}/")
 
 
-@require_GET
+@require_safe
 def home(request):
     campaigns = list(Campaign.objects.active())
     if len(campaigns) == 1:
@@ -32,7 +32,7 @@ def home(request):
     return render(request, "campaigns/home.html", {"campaigns": campaigns})
 
 
-@require_GET
+@require_safe
 def detail(request, slug):
     campaign = get_campaign_or_404(request, slug)
     return render(
@@ -48,7 +48,7 @@ def detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def audience(request, slug, audience):
     campaign = get_campaign_or_404(request, slug)
     return render(
@@ -63,7 +63,7 @@ def audience(request, slug, audience):
     )
 
 
-@require_GET
+@require_safe
 def resources(request, slug):
     campaign = get_campaign_or_404(request, slug)
     language = current_language()
@@ -78,7 +78,7 @@ def resources(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def resource_download(request, slug, pk):
     campaign = get_campaign_or_404(request, slug)
     resource = get_object_or_404(campaign.resources, pk=pk)
@@ -115,7 +115,7 @@ def contact(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def contact_thanks(request, slug):
     campaign = get_campaign_or_404(request, slug)
     return render(request, "campaigns/contact_thanks.html", {"campaign": campaign})

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from portevoix.health.models import WorkerHeartbeat
 
@@ -27,7 +27,7 @@ def database_is_up():
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     report = {"database": "ok" if database_is_up() else "unreachable"}
     healthy = report["database"] == "ok"

@@ -172,3 +172,26 @@ REPRESENT_TIMEOUT = env_int("REPRESENT_TIMEOUT", 5)
 REPRESENT_REQUESTS_PER_MINUTE = env_int("REPRESENT_REQUESTS_PER_MINUTE", 55)
 # A folder laid out like the public reference data (federal/, postal/, provincial/).
 REPRESENTATIVES_DATA = env_str("REPRESENTATIVES_DATA", "")
+
+# Letters: composing, confirming and delivering letters (portevoix/letters/README.md). ---------
+# The envelope sender and From address of letters; From shows the writer's name beside it.
+LETTER_FROM_EMAIL = env_str("LETTER_FROM_EMAIL", "")
+# Message-IDs of letters end in @<this>; by default the host name of SITE_URL.
+LETTER_MESSAGE_ID_DOMAIN = env_str("LETTER_MESSAGE_ID_DOMAIN", "")
+# A confirmation link works this many seconds (7 days); a reminder goes out after this many (1 day).
+LETTER_CONFIRMATION_MAX_AGE = env_int("LETTER_CONFIRMATION_MAX_AGE", 7 * 24 * 3600)
+LETTER_REMINDER_AFTER = env_int("LETTER_REMINDER_AFTER", 24 * 3600)
+# Seconds to wait before each new attempt after a temporary SMTP failure; then the letter fails.
+LETTER_RETRY_DELAYS = [
+    int(delay) for delay in env_list("LETTER_RETRY_DELAYS", ["60", "300", "1800", "7200", "21600"])
+]
+# A letter still "sending" after this many seconds belongs to a worker that died.
+LETTER_STUCK_AFTER = env_int("LETTER_STUCK_AFTER", 10 * 60)
+# A queued letter due this long ago whose task may have been lost is queued again.
+LETTER_LOST_TASK_AFTER = env_int("LETTER_LOST_TASK_AFTER", 10 * 60)
+# How often the worker sweeps for stuck letters, lost tasks and due reminders.
+LETTER_SWEEP_INTERVAL = env_int("LETTER_SWEEP_INTERVAL", 60)
+# Letters a minute to any one recipient domain (parl.gc.ca...); 0 means no limit.
+LETTER_DOMAIN_RATE_PER_MINUTE = env_int("LETTER_DOMAIN_RATE_PER_MINUTE", 20)
+# TrueType fonts with French and Arabic glyphs for PDF letters (Debian: fonts-dejavu-core).
+LETTER_FONT_DIR = env_str("LETTER_FONT_DIR", "/usr/share/fonts/truetype/dejavu")

@@ -14,6 +14,8 @@ from portevoix.campaigns.models import Campaign, Resource, SuggestedAction
 from portevoix.lib.documents import paragraphs_to_docx
 
 DEMO_STAFF_USERNAME = "staff"
+# Which Porte-voix tool performs each demo action (see campaigns/tools.py).
+ACTION_TOOLS = {"contact": "contact"}
 
 
 def sync(model, lookup, values):
@@ -86,6 +88,7 @@ class Command(BaseCommand):
         counts[outcome] += 1
         for action in demo_content.ACTIONS:
             fields = {k: v for k, v in action.items() if k != "key"}
+            fields["tool"] = ACTION_TOOLS.get(action["key"], "")
             _, outcome = sync(SuggestedAction, {"campaign": campaign, "key": action["key"]}, fields)
             counts[outcome] += 1
         for spec in demo_content.RESOURCES:

@@ -1,0 +1,148 @@
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from portevoix.campaigns.models import ContactMessage
+
+pytestmark = pytest.mark.django_db
+
+
+def contact_url(campaign, language="en"):
+    segment = "campaigns" if language == "en" else "campagnes"
+    page = "contact" if language == "en" else "nous-joindre"
+    return f"/{language}/{segment}/{campaign.slug}/{page}/"
+
+
+def valid_message(**overrides):
+    return {
+        "name": "Amina",
+        "email": "Amina@Example.org ",
+        "organization": "",
+        "message": "How can our mosque help?",
+        "consent_to_reply": "on",
+        **overrides,
+    }
+
+
+def test_it_shows_the_form_in_each_language(client, campaign):
+    assert "Your email address" in client.get(contact_url(campaign)).content.decode()
+    french = client.get(contact_url(campaign, "fr")).content.decode()
+    assert "Votre adresse courriel" in french
+
+
+@override_settings(STAFF_NOTIFICATION_EMAILS=["team@council.example"])
+def test_it_stores_the_message_and_tells_staff(
+    client, campaign, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact_url(campaign), valid_message())
+    assert response.status_code == 302
+    assert response["Location"].endswith("/contact/thanks/")
+    stored = ContactMessage.objects.get()
+    assert stored.email == "amina@example.org"
+    assert stored.campaign == campaign
+    assert stored.language == "en"
+    assert stored.consent_to_reply and "answer me" in stored.consent_wording
+    assert stored.staff_notified_at is not None
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["team@council.example"]
+    assert mail.outbox[0].reply_to == ["amina@example.org"]
+    assert "How can our mosque help?" in mail.outbox[0].body
+
+
+def test_it_notifies_the_campaigns_own_address_first(
+    client, campaign, django_capture_on_commit_callbacks
+):
+    campaign.contact_email = "campagne@council.example"
+    campaign.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(contact_url(campaign), valid_message())
+    assert mail.outbox[0].to == ["campagne@council.example"]
+
+
+def test_it_keeps_what_was_typed_and_explains_a_bad_email_in_french(client, campaign):
+    response = client.post(contact_url(campaign, "fr"), valid_message(email="amina@"))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Cette adresse courriel ne semble pas correcte" in page
+    assert "How can our mosque help?" in page
+    assert ContactMessage.objects.count() == 0
+
+
+def test_it_explains_a_bad_email_in_english(client, campaign):
+    response = client.post(contact_url(campaign), valid_message(email="not an address"))
+    assert "This email address does not look right" in response.content.decode()
+
+
+def test_it_refuses_without_consent_to_be_answered(client, campaign):
+    data = valid_message()
+    del data["consent_to_reply"]
+    response = client.post(contact_url(campaign), data)
+    assert response.status_code == 400
+    assert "We need your agreement" in response.content.decode()
+    assert ContactMessage.objects.count() == 0
+
+
+def test_it_refuses_an_empty_message(client, campaign):
+    response = client.post(contact_url(campaign, "fr"), valid_message(message="   "))
+    assert response.status_code == 400
+    assert "Veuillez écrire votre message" in response.content.decode()
+
+
+def test_a_filled_honeypot_looks_accepted_but_stores_nothing(client, campaign):
+    response = client.post(contact_url(campaign), valid_message(website="http://spam.example"))
+    assert response.status_code == 302
+    assert ContactMessage.objects.count() == 0
+    assert mail.outbox == []
+
+
+@override_settings(CONTACT_LIMIT_PER_EMAIL=2)
+def test_it_limits_messages_per_address_and_loses_none_already_accepted(client, campaign):
+    for _ in range(2):
+        assert client.post(contact_url(campaign), valid_message()).status_code == 302
+    response = client.post(contact_url(campaign, "fr"), valid_message())
+    assert response.status_code == 400
+    assert "plusieurs messages" in response.content.decode()
+    assert ContactMessage.objects.count() == 2
+
+
+@override_settings(CONTACT_LIMIT_PER_IP=2, CONTACT_LIMIT_PER_EMAIL=10)
+def test_it_limits_messages_per_network_address(client, campaign):
+    for n in range(2):
+        client.post(contact_url(campaign), valid_message(email=f"p{n}@example.org"))
+    response = client.post(contact_url(campaign), valid_message(email="p9@example.org"))
+    assert response.status_code == 400
+    other_network = client.post(
+        contact_url(campaign), valid_message(email="p9@example.org"), REMOTE_ADDR="10.9.9.9"
+    )
+    assert other_network.status_code == 302
+
+
+def test_it_keeps_only_a_hash_of_the_network_address(client, campaign):
+    client.post(contact_url(campaign), valid_message(), REMOTE_ADDR="192.0.2.44")
+    stored = ContactMessage.objects.get()
+    assert "192.0.2.44" not in stored.network_address_hash
+    assert len(stored.network_address_hash) == 32
+
+
+def test_it_refuses_other_methods(client, campaign):
+    assert client.put(contact_url(campaign)).status_code == 405
+
+
+def test_the_thanks_page_exists_in_both_languages(client, campaign):
+    english = client.get(f"/en/campaigns/{campaign.slug}/contact/thanks/")
+    french = client.get(f"/fr/campagnes/{campaign.slug}/nous-joindre/merci/")
+    assert "your message has been received" in english.content.decode()
+    assert "message a bien été reçu" in french.content.decode()
+
+
+def test_it_does_not_notify_twice(campaign):
+    from portevoix.campaigns.tasks import notify_staff_of_contact_message
+
+    message = ContactMessage.objects.create(
+        campaign=campaign, name="A", email="a@example.org", message="m", language="fr"
+    )
+    with override_settings(STAFF_NOTIFICATION_EMAILS=["team@council.example"]):
+        notify_staff_of_contact_message.call(message.pk)
+        notify_staff_of_contact_message.call(message.pk)
+    assert len(mail.outbox) == 1
