@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CampaignsConfig(AppConfig):
     name = "portevoix.campaigns"
     verbose_name = _("Campaigns")
+
+    def ready(self):
+        from portevoix.campaigns.models import Campaign, Resource, SuggestedAction
+        from portevoix.lib.pagecache import register_public_content
+
+        register_public_content(Campaign, SuggestedAction, Resource)

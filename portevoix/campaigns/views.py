@@ -7,11 +7,13 @@ from portevoix.campaigns.actions import receive_contact_message
 from portevoix.campaigns.forms import ContactForm
 from portevoix.campaigns.models import Audience, Campaign, hash_network_address
 from portevoix.lib.i18n import current_language
+from portevoix.lib.pagecache import private_page, public_page
 
 
-def get_campaign_or_404(request, slug):
+def get_campaign_or_404(request, slug, with_actions=False):
     """A campaign visitors may see; staff may also preview drafts."""
-    campaign = get_object_or_404(Campaign.objects.prefetch_related("actions"), slug=slug)
+    campaigns = Campaign.objects.prefetch_related("actions") if with_actions else Campaign.objects
+    campaign = get_object_or_404(campaigns, slug=slug)
     if not campaign.is_public() and not request.user.is_staff:
         raise Http404
     return campaign
@@ -25,6 +27,7 @@ def language_redirect(request):
 
 
 @require_safe
+@public_page
 def home(request):
     campaigns = list(Campaign.objects.active())
     if len(campaigns) == 1:
@@ -33,8 +36,9 @@ def home(request):
 
 
 @require_safe
+@public_page
 def detail(request, slug):
-    campaign = get_campaign_or_404(request, slug)
+    campaign = get_campaign_or_404(request, slug, with_actions=True)
     return render(
         request,
         "campaigns/detail.html",
@@ -49,8 +53,9 @@ def detail(request, slug):
 
 
 @require_safe
+@public_page
 def audience(request, slug, audience):
-    campaign = get_campaign_or_404(request, slug)
+    campaign = get_campaign_or_404(request, slug, with_actions=True)
     return render(
         request,
         "campaigns/audience.html",
@@ -64,16 +69,18 @@ def audience(request, slug, audience):
 
 
 @require_safe
+@public_page
 def resources(request, slug):
     campaign = get_campaign_or_404(request, slug)
     language = current_language()
+    everything = list(campaign.resources.all())
     return render(
         request,
         "campaigns/resources.html",
         {
             "campaign": campaign,
-            "resources": campaign.resources.filter(language=language),
-            "other_language_resources": campaign.resources.exclude(language=language),
+            "resources": [r for r in everything if r.language == language],
+            "other_language_resources": [r for r in everything if r.language != language],
         },
     )
 
@@ -95,6 +102,7 @@ def client_network_address(request):
 
 
 @require_http_methods(["GET", "POST"])
+@private_page
 def contact(request, slug):
     campaign = get_campaign_or_404(request, slug)
     network_hash = hash_network_address(client_network_address(request))

@@ -33,16 +33,9 @@ def sync(model, lookup, values):
 
 
 def sync_resource(campaign, spec):
-    fields = {
-        "title": spec["title"],
-        "description": spec["description"],
-        "position": spec["position"],
-    }
-    resource, outcome = sync(
-        Resource,
-        {"campaign": campaign, "language": spec["language"], "title": spec["title"]},
-        fields,
-    )
+    fields = {"title": spec["title"], "description": spec["description"]}
+    lookup = {"campaign": campaign, "language": spec["language"], "position": spec["position"]}
+    resource, outcome = sync(Resource, lookup, fields)
     if not resource.file:
         document = paragraphs_to_docx(spec["title"], spec["paragraphs"])
         resource.file.save(spec["filename"], ContentFile(document), save=True)
