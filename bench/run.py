@@ -1,19 +1,244 @@
-"""Run every benchmark in bench/ (files named bench_*.py) and print their figures."""
+"""`make bench`: how fast the public pages and forms are, beside a bare Django view.
 
+Starts a production-like site (gunicorn with the production settings, a task worker, a
+local SMTP server; PostgreSQL when DATABASE_URL is given, SQLite otherwise), loads the
+demo campaign, then for each public page in both languages alternates rounds on the page
+and on a bare Django view served by the same processes, so machine noise touches both
+alike, and prints the median of the rounds. Then form submissions, then the figures of
+every other bench/bench_*.py. Writes everything to bench/results/latest.json.
+
+Environment: BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (default 3),
+BENCH_CONNECTIONS (default 50), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4).
+It never fails on a number: it measures.
+"""
+
+import os
+import re
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import harness  # noqa: E402
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+
+# Public pages by URL name; those whose app is not installed yet are skipped.
+PUBLIC_PAGES = [
+    ("home", "campaigns:detail"),
+    ("organizations", "campaigns:organizations"),
+    ("individuals", "campaigns:individuals"),
+    ("resources", "campaigns:resources"),
+    ("find your MP", "representatives:find"),
+    ("endorsers", "endorsements:list"),
+    ("public results", "reports:public_results"),
+]
+ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src|img[^>]+src)="(/static/[^"]+)"')
+
+
+def setup_django(env):
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+def page_urls(slug):
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
+
+    for label, name in PUBLIC_PAGES:
+        for language in ("fr", "en"):
+            with translation.override(language):
+                try:
+                    yield label, language, reverse(name, args=[slug])
+                except NoReverseMatch:
+                    try:
+                        yield label, language, reverse(name)
+                    except NoReverseMatch:
+                        break
+
+
+def weight_and_queries(url):
+    """Bytes of the page with its assets, gzipped page bytes, and queries of a fresh render."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    with override_settings(PAGE_CACHE_ENABLED=False), CaptureQueriesContext(connection) as q:
+        html = client.get(url).content
+    total = len(html)
+    for asset in set(ASSET.findall(html.decode())):
+        total += len(b"".join(client.get(asset).streaming_content))
+    gzipped = len(client.get(url, HTTP_ACCEPT_ENCODING="gzip").content)
+    return total, gzipped, len(q.captured_queries)
+
+
+def interleaved(base, url, bare_url):
+    pages, bares = [], []
+    for _ in range(ROUNDS):
+        bares.append(harness.load(base + bare_url, SECONDS, CONNECTIONS))
+        pages.append(harness.load(base + url, SECONDS, CONNECTIONS))
+    return pages, bares
+
+
+def measure_pages(base, slug):
+    rows = []
+    for label, language, url in page_urls(slug):
+        pages, bares = interleaved(base, url, "/bench/bare")
+        weight, gzipped, queries = weight_and_queries(url)
+        page_rps, bare_rps = harness.median_of(pages, "rps"), harness.median_of(bares, "rps")
+        rows.append(
+            {
+                "page": f"{label} ({language})",
+                "url": url,
+                "rps": round(page_rps, 1),
+                "bare_rps": round(bare_rps, 1),
+                "ratio_to_bare": round(page_rps / bare_rps, 3),
+                "p50_ms": round(harness.median_of(pages, "p50_ms"), 2),
+                "p99_ms": round(harness.median_of(pages, "p99_ms"), 2),
+                "weight_bytes": weight,
+                "gzipped_html_bytes": gzipped,
+                "queries_uncached": queries,
+                "bad_responses": sum(run["bad_responses"] for run in pages),
+            }
+        )
+        print_row(rows[-1])
+    return rows
+
+
+def print_row(row):
+    print(
+        f"{row['page']:<26} {row['rps']:>8.0f} {row['bare_rps']:>8.0f} {row['ratio_to_bare']:>6.0%}"
+        f" {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} {row['weight_bytes'] / 1024:>7.1f}"
+        f" {row['queries_uncached']:>4}",
+        flush=True,
+    )
+
+
+def contact_post_script(base, slug):
+    """A wrk script that posts the contact form with a valid CSRF cookie and token."""
+    import urllib.request
+    from http.cookiejar import CookieJar
+
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    url = f"/en/campaigns/{slug}/contact/"
+    html = opener.open(base + url).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    cookie = next(c for c in jar if c.name == "csrftoken").value
+    body = (
+        f"csrfmiddlewaretoken={token}&name=Bench&email=bench%40example.org"
+        "&message=Measuring+the+contact+form.&consent_to_reply=on"
+    )
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(
+        'wrk.method = "POST"\n'
+        f'wrk.body = "{body}"\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = "csrftoken={cookie}"\n'
+    )
+    return url, script
+
+
+def measure_forms(base, slug, campaign_rps):
+    rows = []
+    if not harness.wrk_available():
+        print("(form submissions need wrk: apt-get install wrk)")
+        return rows
+    url, script = contact_post_script(base, slug)
+    command = ["wrk", "--latency", "-d", f"{SECONDS}s", "-c", "10", "-t", "2", "-s", str(script)]
+    runs = []
+    for _ in range(ROUNDS):
+        output = subprocess.run(command + [base + url], capture_output=True, text=True).stdout
+        runs.append(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)))
+    script.unlink()
+    rps = sorted(runs)[len(runs) // 2]
+    rows.append(
+        {
+            "form": "contact (stored and queued)",
+            "rps": round(rps, 1),
+            "ratio_to_campaign_page": round(rps / campaign_rps, 3) if campaign_rps else None,
+        }
+    )
+    print(
+        f"{rows[-1]['form']:<34} {rps:>8.0f} req/s  {rows[-1]['ratio_to_campaign_page']:.0%} "
+        "of the campaign page"
+    )
+    return rows
+
+
+def other_benchmarks():
+    results = {}
+    for script in sorted(Path(__file__).resolve().parent.glob("bench_*.py")):
+        print(f"\n== {script.stem} ==", flush=True)
+        started = time.monotonic()
+        completed = subprocess.run(
+            [sys.executable, str(script)],
+            cwd=harness.ROOT,
+            capture_output=True,
+            text=True,
+            env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        )
+        print(completed.stdout + completed.stderr[-2000:], flush=True)
+        results[script.stem] = {
+            "exit_code": completed.returncode,
+            "seconds": round(time.monotonic() - started, 1),
+            "output": completed.stdout,
+        }
+    return results
 
 
 def main():
-    scripts = sorted(HERE.glob("bench_*.py"))
-    if not scripts:
-        print("No benchmarks yet.")
-    for script in scripts:
-        print(f"== {script.stem} ==", flush=True)
-        subprocess.run([sys.executable, str(script)], cwd=HERE.parent, check=False)
+    database_url = os.environ.get("DATABASE_URL") or None
+    tool = "wrk" if harness.wrk_available() else "python threads (install wrk for better figures)"
+    print(
+        f"Load: {tool}, {CONNECTIONS} connections, {ROUNDS} rounds of {SECONDS}s, "
+        f"gunicorn {WORKERS} workers x {THREADS} threads, "
+        f"{'PostgreSQL' if database_url else 'SQLite'}\n"
+    )
+    with harness.site(WORKERS, THREADS, database_url=database_url) as running_site:
+        setup_django(running_site["env"])
+        from portevoix.campaigns.demo_content import CAMPAIGN
+
+        slug = CAMPAIGN["slug"]
+        print(
+            f"{'page':<26} {'req/s':>8} {'bare':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}"
+            f" {'KB':>7} {'qry':>4}"
+        )
+        pages = measure_pages(running_site["base"], slug)
+        print()
+        campaign_rps = next((p["rps"] for p in pages if p["page"].startswith("home")), None)
+        forms = measure_forms(running_site["base"], slug, campaign_rps)
+    others = other_benchmarks()
+    harness.write_json(
+        RESULTS,
+        {
+            "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "settings": {
+                "seconds": SECONDS,
+                "rounds": ROUNDS,
+                "connections": CONNECTIONS,
+                "workers": WORKERS,
+                "threads": THREADS,
+                "load_tool": tool,
+                "database": "postgresql" if database_url else "sqlite",
+            },
+            "pages": pages,
+            "forms": forms,
+            "other_benchmarks": others,
+        },
+    )
+    print(f"\nWritten to {RESULTS.relative_to(harness.ROOT)}")
 
 
 if __name__ == "__main__":

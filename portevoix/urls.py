@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from portevoix.campaigns.views import language_redirect
-from portevoix.health.views import healthz
+from portevoix.health.views import bare, healthz
 
 urlpatterns = [
     path("", language_redirect, name="language_redirect"),
@@ -16,3 +17,6 @@ urlpatterns += i18n_patterns(
     path("", include("portevoix.letters.urls")),
     path("", include("portevoix.campaigns.urls")),
 )
+
+if settings.BENCHMARK_ENDPOINTS:
+    urlpatterns.append(path("bench/bare", bare))

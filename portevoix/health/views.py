@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -40,3 +40,8 @@ def healthz(request):
         report["worker"] = "tasks run in the web process"
     report["status"] = "ok" if healthy else "unhealthy"
     return JsonResponse(report, status=200 if healthy else 503)
+
+
+def bare(request):
+    """The yardstick of `make bench`: the least a Django view can do."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -141,6 +141,15 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Public pages are kept per process until public content changes (portevoix/lib/pagecache.py).
+# The version file's modification time is the content version: on several hosts, put it on
+# storage they share.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+CONTENT_VERSION_FILE = env_str("CONTENT_VERSION_FILE", str(VAR_DIR / "content-version"))
+
+# `make bench` compares pages with a bare view at /bench/bare, served only when this is on.
+BENCHMARK_ENDPOINTS = env_bool("BENCHMARK_ENDPOINTS", False)
+
 # /healthz reports unhealthy when the worker has been silent longer than this.
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
 
@@ -195,3 +204,5 @@ LETTER_SWEEP_INTERVAL = env_int("LETTER_SWEEP_INTERVAL", 60)
 LETTER_DOMAIN_RATE_PER_MINUTE = env_int("LETTER_DOMAIN_RATE_PER_MINUTE", 20)
 # TrueType fonts with French and Arabic glyphs for PDF letters (Debian: fonts-dejavu-core).
 LETTER_FONT_DIR = env_str("LETTER_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
+# fpdf2 subsets fonts through fontTools, which reports every glyph at INFO level.
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
