@@ -23,6 +23,14 @@ SHARED_DATA = Path(os.environ.get("PORTEVOIX_SHARED_DATA", ROOT.parent / "shared
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no cached page, whatever earlier tests rendered."""
+    from portevoix.lib.pagecache import store
+
+    store.clear()
+
+
 @pytest.fixture
 def cast(db):
     from portevoix.test import make_cast

@@ -1,5 +1,7 @@
 """The test suite: fast hashing, tasks run at once unless a test starts a real worker."""
 
+import os
+
 from portevoix.settings.base import *  # noqa: F403
 from portevoix.settings.base import DATABASES, STATIC_ROOT, VAR_DIR
 
@@ -11,10 +13,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
+CONTENT_VERSION_FILE = str(VAR_DIR / "test-content-version")
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # A file, not memory, so a worker started in another process sees the same data.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # A file, not memory, so a worker started in another process sees the same data;
+    # one per test run, so two runs side by side never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
 # WhiteNoise expects the collected folder to exist; tests serve static files from the sources.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

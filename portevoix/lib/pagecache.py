@@ -1,0 +1,163 @@
+"""Whole-page caching for public pages, correct the moment staff edit content.
+
+A public page depends only on its address, its language and the site's public
+content. Each process keeps the pages it rendered, keyed by a *content version*;
+saving or deleting public content bumps that version, so the next request renders
+afresh in every process. The version is the modification time of a small file, which
+every process on the host can read for the cost of one `stat`.
+
+Visitors who carry a session (staff previewing a draft, someone signed in) always get
+a freshly rendered page, never one from the cache.
+
+Responses carry an ETag for conditional GET and `Cache-Control: no-cache`, so browsers
+and proxies may keep a copy but must ask before using it: an edit shows at once.
+"""
+
+import gzip
+import hashlib
+import os
+import threading
+import time
+from collections import OrderedDict
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+MAX_PAGES_PER_PROCESS = 2000
+PUBLIC_CACHE_CONTROL = "public, no-cache"
+PRIVATE_CACHE_CONTROL = "private, no-store"
+
+
+def version_file():
+    return Path(settings.CONTENT_VERSION_FILE)
+
+
+def content_version():
+    try:
+        return os.stat(version_file()).st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+def bump_content_version(**_signal_arguments):
+    """Mark every cached public page as stale, in every process on this host."""
+    path = version_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A new version must differ from the last even when two edits share a clock tick.
+    newer = max(time.time_ns(), content_version() + 1)
+    path.touch()
+    os.utime(path, ns=(newer, newer))
+
+
+def register_public_content(*models):
+    """Saving or deleting any row of these models changes public pages."""
+    for model in models:
+        post_save.connect(bump_content_version, sender=model, weak=False)
+        post_delete.connect(bump_content_version, sender=model, weak=False)
+
+
+class CachedPage:
+    __slots__ = ("status", "content_type", "body", "gzipped", "etag", "location", "language")
+
+    def __init__(self, response, language):
+        self.status = response.status_code
+        self.content_type = response["Content-Type"]
+        self.location = response.get("Location")
+        self.language = language
+        self.body = response.content
+        self.gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+        self.etag = '"' + hashlib.blake2b(self.body, digest_size=12).hexdigest() + '"'
+
+    def response_for(self, request):
+        if request.headers.get("If-None-Match") == self.etag:
+            response = HttpResponseNotModified()
+        else:
+            wants_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+            response = HttpResponse(
+                self.gzipped if wants_gzip else self.body,
+                status=self.status,
+                content_type=self.content_type,
+            )
+            if wants_gzip:
+                response["Content-Encoding"] = "gzip"
+            if self.location:
+                response["Location"] = self.location
+        response["ETag"] = self.etag
+        response["Content-Language"] = self.language
+        response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+
+class PageStore:
+    """A bounded, thread-safe map of rendered pages, oldest dropped first."""
+
+    def __init__(self, capacity=MAX_PAGES_PER_PROCESS):
+        self.capacity = capacity
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key, page):
+        with self.lock:
+            self.pages[key] = page
+            while len(self.pages) > self.capacity:
+                self.pages.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+
+
+store = PageStore()
+
+
+def carries_a_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def cacheable(response):
+    return response.status_code in (200, 301, 302, 404) and not response.streaming
+
+
+def public_page(view):
+    """Serve this view's pages from the per-process cache while content is unchanged."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or carries_a_session(request):
+            return view(request, *args, **kwargs)
+        key = (content_version(), request.get_full_path())
+        page = store.get(key)
+        if page is None:
+            response = view(request, *args, **kwargs)
+            if not settings.PAGE_CACHE_ENABLED or not cacheable(response):
+                return response
+            page = CachedPage(response, get_language())
+            store.put(key, page)
+        return page.response_for(request)
+
+    return wrapper
+
+
+def private_page(view):
+    """A personal page (a letter's status, a private link): never kept by any cache."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+        return response
+
+    return wrapper
