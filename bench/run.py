@@ -73,6 +73,9 @@ def weight_and_queries(url):
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
+    from portevoix.lib.pagecache import store
+
+    store.clear()
     client = Client(HTTP_HOST="127.0.0.1")
     with override_settings(PAGE_CACHE_ENABLED=False), CaptureQueriesContext(connection) as q:
         html = client.get(url).content
