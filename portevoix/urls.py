@@ -15,6 +15,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("portevoix.representatives.urls")),
     path("", include("portevoix.letters.urls")),
+    path("", include("portevoix.endorsements.urls")),
+    path("", include("portevoix.spread.urls")),
     path("", include("portevoix.campaigns.urls")),
 )
 

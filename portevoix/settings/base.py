@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "portevoix.campaigns",
     "portevoix.representatives",
     "portevoix.letters",
+    "portevoix.endorsements",
+    "portevoix.spread",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
