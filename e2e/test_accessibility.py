@@ -6,29 +6,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from e2e.public_pages import public_urls
 from portevoix.campaigns.demo_content import CAMPAIGN
 
 WCAG_A_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
 }
-
-# (URL name, needs the campaign slug). Every public page belongs here.
-PUBLIC_PAGES = [
-    ("campaigns:detail", True),
-    ("campaigns:organizations", True),
-    ("campaigns:individuals", True),
-    ("campaigns:resources", True),
-    ("campaigns:contact", True),
-    ("campaigns:contact_thanks", True),
-]
-
-
-def public_urls(language):
-    with translation.override(language):
-        return [
-            reverse(name, args=[CAMPAIGN["slug"]] if with_slug else [])
-            for name, with_slug in PUBLIC_PAGES
-        ]
 
 
 @pytest.fixture

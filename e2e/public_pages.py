@@ -1,0 +1,27 @@
+"""Every public page, by URL name, for the checks that must hold on all of them."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from portevoix.campaigns.demo_content import CAMPAIGN
+
+# (URL name, takes the campaign slug)
+PUBLIC_PAGES = [
+    ("campaigns:detail", True),
+    ("campaigns:organizations", True),
+    ("campaigns:individuals", True),
+    ("campaigns:resources", True),
+    ("campaigns:contact", True),
+    ("campaigns:contact_thanks", True),
+]
+
+
+def public_urls(language):
+    urls = []
+    with translation.override(language):
+        for name, with_slug in PUBLIC_PAGES:
+            try:
+                urls.append(reverse(name, args=[CAMPAIGN["slug"]] if with_slug else []))
+            except NoReverseMatch as missing:
+                raise AssertionError(f"public page {name} has no address") from missing
+    return urls

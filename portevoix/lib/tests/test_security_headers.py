@@ -1,0 +1,55 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portevoix.campaigns.factories import CampaignFactory
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.mark.django_db
+def test_every_response_forbids_outside_scripts_styles_and_frames(client):
+    campaign = CampaignFactory()
+    for url in ["/", f"/fr/campagnes/{campaign.slug}/", "/healthz", "/admin/login/"]:
+        response = client.get(url)
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy, url
+        assert "frame-ancestors 'none'" in policy
+        assert "unsafe-inline" not in policy
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert "camera=()" in response["Permissions-Policy"]
+
+
+def deploy_check(**environment):
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "portevoix.settings.prod",
+        "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-7Hk2Qp9Zx4Lm8Vb3",
+        **environment,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_the_production_settings_pass_djangos_deployment_checks():
+    result = deploy_check(SITE_URL="https://porte-voix.example", ALLOWED_HOSTS="porte-voix.example")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SECRET_KEY")}
+    env["DJANGO_SETTINGS_MODULE"] = "portevoix.settings.prod"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
