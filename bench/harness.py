@@ -35,6 +35,7 @@ def site_environment(var_dir, port, smtp_port=None, extra=None):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portevoix.settings.prod",
         "SECRET_KEY": secrets.token_urlsafe(40),
+        "FIELD_ENCRYPTION_KEYS": secrets.token_urlsafe(40),
         "VAR_DIR": str(var_dir),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",

@@ -13,6 +13,10 @@ PUBLIC_PAGES = [
     ("campaigns:resources", True),
     ("campaigns:contact", True),
     ("campaigns:contact_thanks", True),
+    ("privacy:policy", False),
+    ("privacy:request_link", False),
+    ("privacy:link_sent", False),
+    ("privacy:erased", False),
 ]
 
 

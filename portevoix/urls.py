@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("portevoix.letters.urls")),
     path("", include("portevoix.endorsements.urls")),
     path("", include("portevoix.spread.urls")),
+    path("", include("portevoix.privacy.urls")),
     path("", include("portevoix.campaigns.urls")),
 )
 

@@ -61,7 +61,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
         "handled",
     ]
     list_filter = ["handled", "campaign", "language"]
-    search_fields = ["name", "email", "organization", "message"]
+    search_fields = ["name", "email", "organization"]
     readonly_fields = [
         "campaign",
         "name",
@@ -69,7 +69,6 @@ class ContactMessageAdmin(admin.ModelAdmin):
         "organization",
         "message",
         "consent_to_reply",
-        "consent_wording",
         "language",
         "created_at",
         "staff_notified_at",

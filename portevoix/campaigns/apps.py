@@ -11,3 +11,4 @@ class CampaignsConfig(AppConfig):
         from portevoix.lib.pagecache import register_public_content
 
         register_public_content(Campaign, SuggestedAction, Resource)
+        from portevoix.campaigns import personal_data  # noqa: F401  registers its data

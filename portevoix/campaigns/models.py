@@ -1,5 +1,3 @@
-import hashlib
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -8,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.tools import tool_url
 from portevoix.lib.i18n import Bilingual
+from portevoix.privacy.fields import EncryptedTextField
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -178,12 +177,6 @@ class Resource(models.Model):
         return self.file_name().rsplit(".", 1)[-1].upper() if "." in self.file_name() else ""
 
 
-def hash_network_address(address):
-    """Keep a keyed hash, not the address: enough to count repeats, useless if leaked."""
-    key = settings.SECRET_KEY.encode()
-    return hashlib.blake2b((address or "").encode(), key=key[:64], digest_size=16).hexdigest()
-
-
 class ContactMessageQuerySet(models.QuerySet):
     def recent(self, hours=1):
         return self.filter(created_at__gte=timezone.now() - timezone.timedelta(hours=hours))
@@ -201,9 +194,9 @@ class ContactMessage(models.Model):
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("email"))
     organization = models.CharField(_("organization"), max_length=200, blank=True)
-    message = models.TextField(_("message"))
+    # Encrypted at rest: people may write about their family's situation.
+    message = EncryptedTextField(_("message"))
     consent_to_reply = models.BooleanField(_("agreed to be answered"), default=False)
-    consent_wording = models.TextField(_("consent as worded"), blank=True)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     network_address_hash = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)

@@ -33,3 +33,18 @@ class WorkerHeartbeat(models.Model):
         if latest is None:
             return None
         return (timezone.now() - latest).total_seconds()
+
+
+class PeriodicJob(models.Model):
+    """When a scheduled job last ran and is next due; the row is what workers claim."""
+
+    name = models.CharField(_("job"), max_length=100, unique=True)
+    last_run_at = models.DateTimeField(_("last run"), null=True, blank=True)
+    next_run_at = models.DateTimeField(_("next run"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+
+    def __str__(self):
+        return self.name

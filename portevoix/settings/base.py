@@ -22,6 +22,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = env_secret("SECRET_KEY") or secret_kept_in(VAR_DIR / "secret_key")
+# Keys for sensitive text at rest, newest first (see portevoix/lib/encryption.py).
+FIELD_ENCRYPTION_KEYS = [
+    key.strip() for key in env_secret("FIELD_ENCRYPTION_KEYS").split(",") if key.strip()
+] or [secret_kept_in(VAR_DIR / "field_encryption_key")]
 DEBUG = env_bool("DEBUG", False)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
@@ -30,6 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 INSTALLED_APPS = [
     "portevoix.health",  # before django_tasks_db: its db_worker adds a heartbeat
     "portevoix.campaigns",
+    "portevoix.privacy",
     "portevoix.representatives",
     "portevoix.letters",
     "portevoix.endorsements",
@@ -209,3 +214,12 @@ LETTER_DOMAIN_RATE_PER_MINUTE = env_int("LETTER_DOMAIN_RATE_PER_MINUTE", 20)
 LETTER_FONT_DIR = env_str("LETTER_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 # fpdf2 subsets fonts through fontTools, which reports every glyph at INFO level.
 LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
+
+# Privacy: who answers questions about personal data, and how long data is kept.
+PRIVACY_OFFICER_NAME = env_str("PRIVACY_OFFICER_NAME", "")
+PRIVACY_OFFICER_EMAIL = env_str("PRIVACY_OFFICER_EMAIL", "")
+# A link to see, download or erase one's data works this many seconds.
+PERSONAL_DATA_LINK_MAX_AGE = env_int("PERSONAL_DATA_LINK_MAX_AGE", 24 * 3600)
+PERSONAL_DATA_REQUESTS_PER_HOUR = env_int("PERSONAL_DATA_REQUESTS_PER_HOUR", 3)
+# Contact messages are deleted this many days after they arrive.
+CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 365)

@@ -11,6 +11,12 @@ SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) in production.")
 
+if not env_secret("FIELD_ENCRYPTION_KEYS"):
+    raise ImproperlyConfigured(
+        "Set FIELD_ENCRYPTION_KEYS (or FIELD_ENCRYPTION_KEYS_FILE) in production: "
+        "without it, sensitive text could not be read back after a move."
+    )
+
 SERVED_OVER_HTTPS = SITE_URL.startswith("https://")
 SESSION_COOKIE_SECURE = SERVED_OVER_HTTPS
 CSRF_COOKIE_SECURE = SERVED_OVER_HTTPS

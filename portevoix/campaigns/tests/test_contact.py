@@ -3,6 +3,7 @@ from django.core import mail
 from django.test import override_settings
 
 from portevoix.campaigns.models import ContactMessage
+from portevoix.privacy.models import Consent
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,10 @@ def test_it_stores_the_message_and_tells_staff(
     assert stored.email == "amina@example.org"
     assert stored.campaign == campaign
     assert stored.language == "en"
-    assert stored.consent_to_reply and "answer me" in stored.consent_wording
+    assert stored.consent_to_reply
+    consent = Consent.objects.get()
+    assert consent.email == "amina@example.org" and consent.purpose == "contact_reply"
+    assert "answer me" in consent.wording and consent.language == "en"
     assert stored.staff_notified_at is not None
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["team@council.example"]

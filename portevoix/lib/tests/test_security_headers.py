@@ -29,6 +29,7 @@ def deploy_check(**environment):
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "portevoix.settings.prod",
         "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-7Hk2Qp9Zx4Lm8Vb3",
+        "FIELD_ENCRYPTION_KEYS": "an-encryption-secret-for-the-deployment-check-only",
         **environment,
     }
     return subprocess.run(

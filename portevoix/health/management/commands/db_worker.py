@@ -8,6 +8,7 @@ from django.db import DatabaseError, connection
 from django_tasks_db.management.commands import db_worker
 
 from portevoix.health.models import WorkerHeartbeat
+from portevoix.health.periodic import enqueue_due_jobs
 
 HEARTBEAT_EVERY_SECONDS = 10
 
@@ -17,6 +18,7 @@ def beat_forever(worker_id, stop):
     while not stop.is_set():
         try:
             WorkerHeartbeat.beat(worker_id, hostname, pid)
+            enqueue_due_jobs()
         except DatabaseError:
             pass  # the database is down: /healthz reports that on its own
         finally:

@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class PersonalDataRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("The address you used on this site."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("This email address does not look right. Please check it."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    # Hidden from people; scripts fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    def rate_limited_message(self):
+        return _(
+            "We have already sent several links to this address in the last hour. "
+            "Please check your inbox, or try again later."
+        )
+
+    def is_from_a_script(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that everything listed on this page will be erased for good."),
+        error_messages={"required": _("Please tick the box to confirm the erasure.")},
+    )

@@ -1,0 +1,22 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_privacy_page_exists_in_both_languages(client):
+    french = client.get("/fr/confidentialite/").content.decode()
+    english = client.get("/en/privacy/").content.decode()
+    assert "Vos données et votre vie privée" in french
+    assert "Your data and your privacy" in english
+
+
+def test_it_names_the_privacy_officer_from_the_settings(client, settings):
+    settings.PRIVACY_OFFICER_NAME = "Marie Tremblay"
+    settings.PRIVACY_OFFICER_EMAIL = "vie-privee@council.example"
+    page = client.get("/fr/confidentialite/").content.decode()
+    assert "Marie Tremblay" in page and "vie-privee@council.example" in page
+
+
+def test_every_page_links_to_the_privacy_page(client, campaign):
+    page = client.get(f"/en/campaigns/{campaign.slug}/").content.decode()
+    assert 'href="/en/privacy/"' in page and 'href="/en/my-data/"' in page
