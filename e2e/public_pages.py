@@ -13,6 +13,8 @@ PUBLIC_PAGES = [
     ("campaigns:resources", True),
     ("campaigns:contact", True),
     ("campaigns:contact_thanks", True),
+    ("representatives:find_mp", False),
+    ("representatives:districts", False),
     ("privacy:policy", False),
     ("privacy:request_link", False),
     ("privacy:link_sent", False),

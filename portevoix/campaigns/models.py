@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.tools import tool_url
+from portevoix.lib.hashing import keyed_hash
 from portevoix.lib.i18n import Bilingual
 from portevoix.privacy.fields import EncryptedTextField
 
@@ -212,3 +213,8 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
+
+
+def hash_network_address(address):
+    """A keyed hash of a network address (see portevoix.lib.hashing)."""
+    return keyed_hash(address)

@@ -7,7 +7,8 @@ afresh in every process. The version is the modification time of a small file, w
 every process on the host can read for the cost of one `stat`.
 
 Visitors who carry a session (staff previewing a draft, someone signed in) always get
-a freshly rendered page, never one from the cache.
+a freshly rendered page, never one from the cache; so does any request with a query string
+(a search, a postal code), which is someone's own answer.
 
 Responses carry an ETag for conditional GET and `Cache-Control: no-cache`, so browsers
 and proxies may keep a copy but must ask before using it: an edit shows at once.
@@ -136,9 +137,10 @@ def public_page(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or carries_a_session(request):
+        if request.method not in ("GET", "HEAD") or carries_a_session(request) or request.GET:
+            # With a query (a search, a postal code), the page is someone's own answer.
             return view(request, *args, **kwargs)
-        key = (content_version(), request.get_full_path())
+        key = (content_version(), request.path)
         page = store.get(key)
         if page is None:
             response = view(request, *args, **kwargs)

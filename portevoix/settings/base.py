@@ -187,6 +187,8 @@ REPRESENT_ENABLED = env_bool("REPRESENT_ENABLED", False)
 REPRESENT_API_URL = env_str("REPRESENT_API_URL", "https://represent.opennorth.ca").rstrip("/")
 REPRESENT_TIMEOUT = env_int("REPRESENT_TIMEOUT", 5)
 REPRESENT_REQUESTS_PER_MINUTE = env_int("REPRESENT_REQUESTS_PER_MINUTE", 55)
+# Online answers older than this many days are fetched again.
+REPRESENT_CACHE_DAYS = env_int("REPRESENT_CACHE_DAYS", 30)
 # A folder laid out like the public reference data (federal/, postal/, provincial/).
 REPRESENTATIVES_DATA = env_str("REPRESENTATIVES_DATA", "")
 
