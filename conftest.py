@@ -39,6 +39,16 @@ def cast(db):
 
 
 @pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin client, past the two-step sign-in every staff account goes through."""
+    from django.test import Client
+
+    from portevoix.test import sign_in_staff
+
+    return sign_in_staff(Client(), admin_user)
+
+
+@pytest.fixture
 def campaign(db):
     from portevoix.campaigns.factories import CampaignFactory
 

@@ -12,6 +12,17 @@ from django.test import TestCase
 from portevoix.campaigns.factories import CampaignFactory
 
 
+def sign_in_staff(client, user):
+    """Sign a staff member in as if they had also given their two-step code."""
+    from portevoix.staff.two_factor import SESSION_KEY
+
+    client.force_login(user)
+    session = client.session
+    session[SESSION_KEY] = True
+    session.save()
+    return client
+
+
 def make_cast():
     User = get_user_model()
     return {

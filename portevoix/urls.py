@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("portevoix.endorsements.urls")),
     path("", include("portevoix.spread.urls")),
     path("", include("portevoix.privacy.urls")),
+    path("", include("portevoix.staff.urls")),
     path("", include("portevoix.campaigns.urls")),
 )
 

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "portevoix.health",  # before django_tasks_db: its db_worker adds a heartbeat
     "portevoix.campaigns",
     "portevoix.privacy",
+    "portevoix.staff",
     "portevoix.representatives",
     "portevoix.letters",
     "portevoix.endorsements",
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portevoix.staff.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -173,6 +175,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 LOGIN_URL = "admin:login"
+# Pages under these paths are for staff who completed the two-step sign-in.
+STAFF_PATH_PREFIXES = ["/admin/"]
+# Sign-in attempts: this many failures within the window, per account or per network
+# address, and further attempts are refused until the window has passed.
+SIGN_IN_THROTTLE_WINDOW = env_int("SIGN_IN_THROTTLE_WINDOW", 15 * 60)
+SIGN_IN_FAILURES_PER_ACCOUNT = env_int("SIGN_IN_FAILURES_PER_ACCOUNT", 5)
+SIGN_IN_FAILURES_PER_NETWORK = env_int("SIGN_IN_FAILURES_PER_NETWORK", 20)
 
 LOGGING = {
     "version": 1,

@@ -7,11 +7,12 @@ from django.utils import timezone
 
 from portevoix.representatives import importers, setup
 from portevoix.representatives.models import OfficeHolder, Representative
+from portevoix.test import sign_in_staff
 
 
 @pytest.fixture
 def staff_client(client, cast):
-    client.force_login(cast["sophie"])
+    sign_in_staff(client, cast["sophie"])
     return client
 
 
