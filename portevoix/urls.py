@@ -10,6 +10,7 @@ urlpatterns = [
     path("", language_redirect, name="language_redirect"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("portevoix.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

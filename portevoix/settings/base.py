@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "portevoix.campaigns",
     "portevoix.privacy",
     "portevoix.staff",
+    "portevoix.api",
     "portevoix.representatives",
     "portevoix.letters",
     "portevoix.endorsements",
