@@ -13,6 +13,7 @@ PUBLIC_PAGES = [
     ("campaigns:resources", True),
     ("campaigns:contact", True),
     ("campaigns:contact_thanks", True),
+    ("letters:choose", True),
     ("representatives:find_mp", False),
     ("representatives:districts", False),
     ("privacy:policy", False),

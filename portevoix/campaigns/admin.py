@@ -34,6 +34,10 @@ class CampaignAdmin(admin.ModelAdmin):
         (None, {"fields": ["slug", "status", "position", "contact_email"]}),
         (_("Who runs it"), {"fields": [("organization_name_fr", "organization_name_en")]}),
         (
+            _("How long personal data is kept"),
+            {"fields": [("letter_body_retention_days", "contact_details_retention_months")]},
+        ),
+        (
             _("Campaign text"),
             {
                 "fields": [

@@ -51,6 +51,14 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("Contact messages are announced here. Leave empty to use the site default."),
     )
+    letter_body_retention_days = models.PositiveSmallIntegerField(
+        _("keep letter texts for (days after sending)"), default=90
+    )
+    contact_details_retention_months = models.PositiveSmallIntegerField(
+        _("keep contact details for (months after the last action)"),
+        default=24,
+        help_text=_("Unless the person agreed to hear from the campaign."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -1,7 +1,28 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
 class LettersConfig(AppConfig):
     name = "portevoix.letters"
     verbose_name = _("Letters")
+
+    def ready(self):
+        from portevoix.campaigns.tools import register_tool
+        from portevoix.letters import api, personal_data, tasks  # noqa: F401  registrations
+        from portevoix.letters.models import LetterTemplate
+        from portevoix.lib.pagecache import register_public_content
+
+        register_public_content(LetterTemplate)
+
+        register_tool(
+            "letter",
+            _("Write a letter (letter:<template key>, or letter alone to choose one)"),
+            letter_url,
+        )
+
+
+def letter_url(campaign, key):
+    if key:
+        return reverse("letters:start", args=[campaign.slug, key])
+    return reverse("letters:choose", args=[campaign.slug])

@@ -222,6 +222,8 @@ LETTER_LOST_TASK_AFTER = env_int("LETTER_LOST_TASK_AFTER", 10 * 60)
 LETTER_SWEEP_INTERVAL = env_int("LETTER_SWEEP_INTERVAL", 60)
 # Letters a minute to any one recipient domain (parl.gc.ca...); 0 means no limit.
 LETTER_DOMAIN_RATE_PER_MINUTE = env_int("LETTER_DOMAIN_RATE_PER_MINUTE", 20)
+# Letters never confirmed are deleted this many days after their link stopped working.
+UNCONFIRMED_LETTER_RETENTION_DAYS = env_int("UNCONFIRMED_LETTER_RETENTION_DAYS", 30)
 # TrueType fonts with French and Arabic glyphs for PDF letters (Debian: fonts-dejavu-core).
 LETTER_FONT_DIR = env_str("LETTER_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 # fpdf2 subsets fonts through fontTools, which reports every glyph at INFO level.

@@ -15,7 +15,13 @@ from portevoix.lib.documents import paragraphs_to_docx
 
 DEMO_STAFF_USERNAME = "staff"
 # Which Porte-voix tool performs each demo action (see campaigns/tools.py).
-ACTION_TOOLS = {"contact": "contact"}
+ACTION_TOOLS = {
+    "contact": "contact",
+    "org-write-minister": "letter:org-write-minister",
+    "org-province": "letter:org-write-province",
+    "ind-talk-to-mp": "letter",
+    "ind-write-minister": "letter:ind-write-minister",
+}
 
 
 def sync(model, lookup, values):

@@ -1,0 +1,349 @@
+"""What changes a letter: each verb runs in a transaction and queues its mail after commit."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from portevoix.letters import placeholders
+from portevoix.letters.delivery import recover_stuck_letter
+from portevoix.letters.models import DeliveryAttempt, Letter, LetterTemplate
+from portevoix.letters.tasks import enqueue_delivery, send_confirmation_request
+from portevoix.letters.wording import CONSENTS, ON_BEHALF_AGREEMENT
+from portevoix.lib.emails import send_templated_email
+from portevoix.privacy.actions import record_consent
+from portevoix.representatives.models import PROVINCES
+
+CONFIRMATION_SALT = "letters.confirm-sender"
+ASK_AGAIN_AFTER_MINUTES = 10
+
+
+# --- Composing -----------------------------------------------------------------------------------
+
+
+def start_letter(*, campaign, template, language, postal_code="", province=""):
+    return Letter.objects.create(
+        campaign=campaign,
+        template=template,
+        language=language,
+        postal_code=postal_code,
+        province=province,
+    )
+
+
+def address_letter(letter, *, representative=None, district=None, office_holder=None, copy_mp):
+    """Fix who receives the letter, copying their name, title and addresses into it."""
+    language = letter.language
+    target = letter.template.target
+    letter.district = district
+    letter.representative = representative
+    letter.office_holder = office_holder
+    letter.riding_name = riding_name(district, language)
+    letter.copy_mp = bool(copy_mp and representative and target != LetterTemplate.Target.MP)
+    if target == LetterTemplate.Target.MP:
+        address_to_representative(letter, representative)
+    else:
+        address_to_office_holder(letter, office_holder)
+    if letter.copy_mp:
+        letter.cc_name = representative.name
+        letter.cc_title = placeholders.mp_title(representative.gender, letter.riding_name, language)
+        letter.cc_email = representative.email.lower()
+    else:
+        letter.cc_name = letter.cc_title = letter.cc_email = ""
+    refill_if_untouched(letter)
+    letter.save()
+    return letter
+
+
+def riding_name(district, language):
+    if district is None:
+        return ""
+    return district.name_fr if language == "fr" else district.name_en
+
+
+def address_to_representative(letter, representative):
+    letter.to_name = representative.name
+    letter.to_gender = representative.gender
+    letter.to_title = placeholders.mp_title(
+        representative.gender, letter.riding_name, letter.language
+    )
+    letter.to_email = representative.email.lower()
+    with override(letter.language):
+        letter.to_address = representative.mailing_address()
+
+
+def address_to_office_holder(letter, holder):
+    letter.to_name = holder.name
+    letter.to_gender = holder.gender
+    letter.to_title = holder.title_fr if letter.language == "fr" else holder.title_en
+    letter.to_email = holder.email.lower()
+    letter.to_address = holder.mailing_address
+    if holder.province:
+        letter.province = holder.province
+
+
+def describe_sender(letter, *, name, email, organization, on_behalf_of, story):
+    letter.sender_name = name
+    letter.sender_email = email.lower()
+    letter.sender_organization = organization
+    letter.on_behalf_of = on_behalf_of
+    letter.on_behalf_agreement = str(ON_BEHALF_AGREEMENT) if on_behalf_of else ""
+    refill_if_untouched(letter, story)
+    letter.save()
+    return letter
+
+
+def refill_if_untouched(letter, story=None):
+    """Give the template again with the new names, unless the writer made it their own."""
+    has_story = any((story or {}).values())
+    if letter.body and not letter.is_template_verbatim and not has_story:
+        return
+    letter.subject, letter.body = filled_template(letter, story or {})
+    letter.is_template_verbatim = not has_story
+
+
+def write_letter(letter, *, subject, body):
+    letter.subject = subject
+    letter.body = body
+    letter.is_template_verbatim = is_word_for_word(letter)
+    letter.save(update_fields=["subject", "body", "is_template_verbatim"])
+    return letter
+
+
+def is_word_for_word(letter):
+    _subject, offered = filled_template(letter, {})
+    return " ".join(offered.split()) == " ".join(letter.body.split())
+
+
+def filled_template(letter, story):
+    subject, body = letter.template.text_in(letter.language)
+    values = placeholder_values(letter, story)
+    return placeholders.fill(subject, values), placeholders.fill(body, values)
+
+
+def placeholder_values(letter, story):
+    with override(letter.language):
+        return {
+            "salutation": salutation(letter),
+            "recipient_name": letter.to_name,
+            "recipient_title": letter.to_title,
+            "riding": letter.riding_name,
+            "mp_name": letter.cc_name or (letter.to_name if letter.representative_id else ""),
+            "province": str(dict(PROVINCES).get(letter.province, "")),
+            "sender_name": letter.signer_name(),
+            "organization": letter.sender_organization,
+            "date": formats.date_format(timezone.localdate(), "DATE_FORMAT"),
+            "story": story_text(story, letter.language),
+        }
+
+
+def salutation(letter):
+    if letter.template.target == LetterTemplate.Target.MP:
+        return placeholders.mp_salutation(letter.to_gender, letter.to_name, letter.language)
+    role = letter.office_holder.role if letter.office_holder else ""
+    return placeholders.office_salutation(role, letter.to_gender, letter.language)
+
+
+def story_text(story, language):
+    """The guided answers as paragraphs of the letter, in the letter's language."""
+    with override(language):
+        lines = []
+        if story.get("who"):
+            lines.append(_("Who is waiting: %(who)s") % {"who": story["who"]})
+        if story.get("how_long"):
+            lines.append(_("How long we have been apart: %(time)s") % {"time": story["how_long"]})
+        paragraphs = ["\n".join(lines)] if lines else []
+        if story.get("effect"):
+            paragraphs.append(story["effect"])
+        return "\n\n".join(paragraphs)
+
+
+# --- Consent and confirmation ---------------------------------------------------------------
+
+
+def request_confirmation(letter, *, purposes, language):
+    """The writer asked Porte-voix to send it: record consents, email them a link to confirm."""
+    with transaction.atomic():
+        moved = Letter.objects.filter(pk=letter.pk, status=Letter.Status.DRAFT).update(
+            status=Letter.Status.AWAITING_CONFIRMATION,
+            confirmation_requested_at=timezone.now(),
+        )
+        if not moved:
+            return False  # a second click: the first one already asked
+        with override(language):
+            for purpose in purposes:
+                record_consent(
+                    email=letter.sender_email,
+                    purpose=purpose,
+                    wording=str(CONSENTS[purpose]),
+                    language=language,
+                    campaign=letter.campaign,
+                    source=letter.consent_source(),
+                )
+        transaction.on_commit(lambda: send_confirmation_request.enqueue(letter.pk))
+    return True
+
+
+def confirmation_token(letter):
+    return signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(letter.public_id))
+
+
+def letter_from_confirmation(token):
+    """(letter, problem) from a confirmation link; problem is "expired", "invalid" or None."""
+    signer = signing.TimestampSigner(salt=CONFIRMATION_SALT)
+    try:
+        public_id = signer.unsign(token, max_age=settings.LETTER_CONFIRMATION_MAX_AGE)
+        problem = None
+    except signing.SignatureExpired:
+        public_id = signer.unsign(token)
+        problem = "expired"
+    except signing.BadSignature:
+        return None, "invalid"
+    letter = Letter.objects.select_related("campaign", "template").filter(public_id=public_id)
+    letter = letter.first()
+    return letter, (problem if letter else "invalid")
+
+
+def email_confirmation_request(letter_id, reminder=False):
+    letter = Letter.objects.select_related("campaign").filter(pk=letter_id).first()
+    if letter is None or letter.status != Letter.Status.AWAITING_CONFIRMATION:
+        return "nothing to confirm"
+    send_templated_email(
+        "letter_reminder" if reminder else "letter_confirm",
+        to=[letter.sender_email],
+        context=confirmation_context(letter),
+        language=letter.language,
+    )
+    return "asked"
+
+
+def confirmation_context(letter):
+    with override(letter.language):
+        path = reverse("letters:confirm", args=[letter.campaign.slug, confirmation_token(letter)])
+        status_path = letter.get_absolute_url()
+    return {
+        "letter": letter,
+        "confirm_url": settings.SITE_URL + path,
+        "status_url": settings.SITE_URL + status_path,
+        "valid_days": settings.LETTER_CONFIRMATION_MAX_AGE // 86400,
+    }
+
+
+def ask_again(letter):
+    """A fresh confirmation link, at most once every few minutes, to the same address only."""
+    now = timezone.now()
+    recently = now - timedelta(minutes=ASK_AGAIN_AFTER_MINUTES)
+    with transaction.atomic():
+        moved = Letter.objects.filter(
+            pk=letter.pk,
+            status=Letter.Status.AWAITING_CONFIRMATION,
+            confirmation_requested_at__lt=recently,
+        ).update(confirmation_requested_at=now, reminder_sent_at=None)
+        if moved:
+            transaction.on_commit(lambda: send_confirmation_request.enqueue(letter.pk))
+    return bool(moved)
+
+
+class Confirmation:
+    QUEUED = "queued"
+    ALREADY = "already"
+    REPEAT = "repeat"
+
+
+def confirm_letter(letter):
+    """The writer clicked their link: queue the letter once, or say why not."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            moved = Letter.objects.filter(
+                pk=letter.pk, status=Letter.Status.AWAITING_CONFIRMATION
+            ).update(
+                status=Letter.Status.QUEUED,
+                confirmed_at=now,
+                next_attempt_at=now,
+                enqueued_at=now,
+            )
+            if moved:
+                transaction.on_commit(lambda: enqueue_delivery(letter.pk))
+    except IntegrityError:
+        # The database refused a second letter from this address to this recipient.
+        return Confirmation.REPEAT
+    if not moved:
+        return Confirmation.ALREADY
+    return Confirmation.QUEUED
+
+
+# --- Staff ---------------------------------------------------------------------------------------
+
+
+def retry_letter(letter):
+    """Staff send a failed letter again, with a fresh set of attempts."""
+    now = timezone.now()
+    with transaction.atomic():
+        # Attempts keep counting so the history stays whole; the retry delays start over.
+        moved = Letter.objects.filter(pk=letter.pk, status=Letter.Status.FAILED).update(
+            status=Letter.Status.QUEUED,
+            attempts_before_retry=F("attempts"),
+            next_attempt_at=now,
+            enqueued_at=now,
+            failed_at=None,
+        )
+        if moved:
+            transaction.on_commit(lambda: enqueue_delivery(letter.pk))
+    return bool(moved)
+
+
+# --- The sweep ---------------------------------------------------------------------------------
+
+
+def sweep(now=None, all_workers_stopped=False):
+    """What a periodic sweep does; safe to run at any time, from any number of processes.
+
+    With `all_workers_stopped`, no margin is kept for a worker that may still be busy.
+    """
+    now = now or timezone.now()
+    after = 0 if all_workers_stopped else None
+    stuck = Letter.objects.stuck_sending(now, after=after)
+    recovered = [recover_stuck(letter) for letter in stuck]
+    requeued = requeue_lost(now, after=after)
+    reminded = send_due_reminders(now)
+    return {
+        "recovered": len([outcome for outcome in recovered if outcome]),
+        "requeued": requeued,
+        "reminded": reminded,
+    }
+
+
+def recover_stuck(letter):
+    outcome = recover_stuck_letter(letter)
+    if outcome == DeliveryAttempt.Outcome.INTERRUPTED:
+        enqueue_delivery(letter.pk)
+    return outcome
+
+
+def requeue_lost(now, after=None):
+    count = 0
+    lost = Letter.objects.possibly_lost(now, after=after)
+    for letter_id in lost.values_list("pk", flat=True):
+        # Marked first, so the next sweep does not queue it again straight away.
+        if lost.filter(pk=letter_id).update(enqueued_at=now):
+            enqueue_delivery(letter_id)
+            count += 1
+    return count
+
+
+def send_due_reminders(now=None):
+    """Once per letter: remind a writer who has not confirmed after a day."""
+    count = 0
+    for letter_id in Letter.objects.needing_reminder(now).values_list("pk", flat=True):
+        claimed = Letter.objects.needing_reminder(now).filter(pk=letter_id)
+        if claimed.update(reminder_sent_at=now or timezone.now()):
+            email_confirmation_request(letter_id, reminder=True)
+            count += 1
+    return count

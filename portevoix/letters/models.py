@@ -1,0 +1,425 @@
+"""Letter templates staff write, and the letters people send from them.
+
+A `Letter` row is the durable record of one letter and the queue of its delivery: it
+carries its status, its attempts and the last error, and the worker claims it with a
+conditional update so that no two workers ever send it.
+"""
+
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portevoix.letters import placeholders
+from portevoix.lib.i18n import Bilingual
+from portevoix.privacy.fields import EncryptedTextField
+
+PRIVATE_LINK_SALT = "letters.private-link"
+
+
+class LetterTemplate(models.Model):
+    class Audience(models.TextChoices):
+        ORGANIZATION = "organization", _("An organization")
+        INDIVIDUAL = "individual", _("An individual")
+        REFUGEE = "refugee", _("A refugee separated from their family")
+
+    class Target(models.TextChoices):
+        MP = "mp", _("The writer's MP")
+        FEDERAL_MINISTER = "federal_minister", _("The federal Minister of Immigration")
+        PROVINCIAL = "provincial", _("The writer's provincial government")
+
+    class CopyMp(models.TextChoices):
+        NEVER = "never", _("Never")
+        OPTIONAL = "optional", _("When the writer asks (a local organization)")
+        ALWAYS = "always", _("Always")
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        on_delete=models.CASCADE,
+        related_name="letter_templates",
+        verbose_name=_("campaign"),
+    )
+    key = models.SlugField(
+        _("key"),
+        help_text=_("The same as the suggested action that offers it, e.g. ind-write-mp."),
+    )
+    audience = models.CharField(_("written by"), max_length=20, choices=Audience)
+    target = models.CharField(_("addressed to"), max_length=20, choices=Target)
+    copy_mp = models.CharField(
+        _("copy to the writer's MP"), max_length=10, choices=CopyMp, default=CopyMp.NEVER
+    )
+    guided_story = models.BooleanField(
+        _("offer the guided personal story"),
+        default=False,
+        help_text=_(
+            "Asks, optionally, who is waiting, for how long and what the separation does, "
+            "with a warning not to write anything that could put family members at risk."
+        ),
+    )
+    is_active = models.BooleanField(_("offered"), default=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    summary_fr = models.TextField(_("short explanation (French)"), blank=True)
+    summary_en = models.TextField(_("short explanation (English)"), blank=True)
+    subject_fr = models.CharField(_("subject (French)"), max_length=200)
+    subject_en = models.CharField(_("subject (English)"), max_length=200)
+    body_fr = models.TextField(_("letter (French)"), help_text=placeholders.HELP_TEXT)
+    body_en = models.TextField(_("letter (English)"), help_text=placeholders.HELP_TEXT)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    title = Bilingual()
+    summary = Bilingual()
+    subject = Bilingual()
+    body = Bilingual()
+
+    class Meta:
+        ordering = ["campaign", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "key"], name="unique_letter_template_key"),
+        ]
+        verbose_name = _("letter template")
+        verbose_name_plural = _("letter templates")
+
+    def __str__(self):
+        return self.title_fr or self.key
+
+    def get_absolute_url(self):
+        return reverse("letters:start", args=[self.campaign.slug, self.key])
+
+    def clean(self):
+        errors = {}
+        for field in ["subject_fr", "subject_en", "body_fr", "body_en"]:
+            problems = placeholders.problems_in(getattr(self, field))
+            if problems:
+                errors[field] = problems
+        if errors:
+            raise ValidationError(errors)
+
+    def needs_postal_code(self):
+        return self.target == self.Target.MP or self.copy_mp != self.CopyMp.NEVER
+
+    def postal_code_required(self):
+        return self.target == self.Target.MP or self.copy_mp == self.CopyMp.ALWAYS
+
+    def is_for_organizations(self):
+        return self.audience == self.Audience.ORGANIZATION
+
+    def text_in(self, language):
+        return (
+            LetterTemplate.subject.in_language(self, language),
+            LetterTemplate.body.in_language(self, language),
+        )
+
+
+class LetterQuerySet(models.QuerySet):
+    def due(self, now=None):
+        return self.filter(status=Letter.Status.QUEUED, next_attempt_at__lte=now or timezone.now())
+
+    def stuck_sending(self, now=None, after=None):
+        after = settings.LETTER_STUCK_AFTER if after is None else after
+        cutoff = (now or timezone.now()) - timedelta(seconds=after)
+        return self.filter(status=Letter.Status.SENDING, claimed_at__lt=cutoff)
+
+    def possibly_lost(self, now=None, after=None):
+        """Queued letters due a while ago: their task may have died with a worker."""
+        after = settings.LETTER_LOST_TASK_AFTER if after is None else after
+        cutoff = (now or timezone.now()) - timedelta(seconds=after)
+        return self.filter(status=Letter.Status.QUEUED, next_attempt_at__lte=cutoff).filter(
+            Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=cutoff)
+        )
+
+    def needing_reminder(self, now=None):
+        cutoff = (now or timezone.now()) - timedelta(seconds=settings.LETTER_REMINDER_AFTER)
+        still_valid = (now or timezone.now()) - timedelta(
+            seconds=settings.LETTER_CONFIRMATION_MAX_AGE
+        )
+        return self.filter(
+            status=Letter.Status.AWAITING_CONFIRMATION,
+            reminder_sent_at__isnull=True,
+            confirmation_requested_at__lt=cutoff,
+            confirmation_requested_at__gt=still_valid,
+        )
+
+
+# Letters in these states count as written: one sender writes to one recipient once per campaign.
+WRITTEN_STATES = ["queued", "sending", "sent", "failed"]
+
+
+class Letter(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        AWAITING_CONFIRMATION = "awaiting_confirmation", _("Awaiting the writer's confirmation")
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name=_("campaign"),
+    )
+    template = models.ForeignKey(
+        LetterTemplate, on_delete=models.PROTECT, related_name="letters", verbose_name=_("template")
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status, default=Status.DRAFT, db_index=True
+    )
+
+    # Who writes. The email is kept lower case so a repeat is recognized.
+    sender_name = models.CharField(_("writer's name"), max_length=120, blank=True)
+    sender_email = models.EmailField(_("writer's email"), blank=True)
+    sender_organization = models.CharField(_("organization"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=7, blank=True)
+    province = models.CharField(_("province or territory"), max_length=2, blank=True)
+    on_behalf_of = models.CharField(
+        _("written on behalf of"),
+        max_length=120,
+        blank=True,
+        help_text=_("The person the letter speaks for, when someone else writes it for them."),
+    )
+    on_behalf_agreement = models.TextField(
+        _("that person's agreement, as worded"), blank=True, editable=False
+    )
+
+    # Who receives it: links to the records, and a copy of what the letter was addressed with.
+    district = models.ForeignKey(
+        "representatives.District",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("riding"),
+    )
+    representative = models.ForeignKey(
+        "representatives.Representative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("MP"),
+    )
+    office_holder = models.ForeignKey(
+        "representatives.OfficeHolder",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("office holder"),
+    )
+    riding_name = models.CharField(_("riding"), max_length=200, blank=True)
+    to_name = models.CharField(_("to"), max_length=200, blank=True)
+    to_title = models.CharField(_("title of the recipient"), max_length=300, blank=True)
+    to_gender = models.CharField(max_length=1, blank=True)
+    to_email = models.EmailField(_("to (email)"), blank=True)
+    to_address = models.TextField(_("to (mailing address)"), blank=True)
+    copy_mp = models.BooleanField(_("copy to the MP"), default=False)
+    cc_name = models.CharField(_("copy to"), max_length=200, blank=True)
+    cc_title = models.CharField(_("title of the person copied"), max_length=300, blank=True)
+    cc_email = models.EmailField(_("copy to (email)"), blank=True)
+
+    # What it says. The body is one field so that it can be encrypted at rest in one place.
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    # Encrypted at rest: a letter may tell a family's story.
+    body = EncryptedTextField(_("letter"), blank=True)
+    is_template_verbatim = models.BooleanField(_("word for word the template"), default=False)
+
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    confirmation_requested_at = models.DateTimeField(_("confirmation asked"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    # Delivery: the queue.
+    message_id = models.CharField(_("Message-ID"), max_length=200, blank=True, editable=False)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    enqueued_at = models.DateTimeField(_("task queued"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed by a worker"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    attempts_before_retry = models.PositiveSmallIntegerField(
+        _("attempts before staff retried"), default=0, editable=False
+    )
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "sender_email", "to_email"],
+                condition=Q(status__in=WRITTEN_STATES),
+                name="one_letter_per_sender_and_recipient",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="letter_queue")]
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+
+    def __str__(self):
+        return f"{self.template.key} → {self.to_name or '?'} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        if not self.message_id:
+            self.message_id = f"<letter-{self.public_id}@{message_id_domain()}>"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("letters:status", args=[self.campaign.slug, self.private_token()])
+
+    def consent_source(self):
+        return f"letter:{self.pk}"
+
+    def consents(self):
+        """What the writer agreed to for this letter (kept by the privacy app)."""
+        from portevoix.privacy.models import Consent
+
+        return Consent.objects.filter(source=self.consent_source())
+
+    # --- private links ---------------------------------------------------------------------
+
+    def private_token(self):
+        return signing.Signer(salt=PRIVATE_LINK_SALT).sign(str(self.public_id))
+
+    @classmethod
+    def public_id_from_token(cls, token):
+        """The letter's id from its private link, or None if the link was not made by us."""
+        try:
+            return uuid.UUID(signing.Signer(salt=PRIVATE_LINK_SALT).unsign(token))
+        except (signing.BadSignature, ValueError):
+            return None
+
+    def step_url(self, step):
+        return reverse(f"letters:{step}", args=[self.campaign.slug, self.private_token()])
+
+    def step_urls(self):
+        steps = ["recipients", "sender", "write", "preview", "send", "resend", "pdf", "docx"]
+        return {step: self.step_url(step) for step in steps}
+
+    # --- rules -------------------------------------------------------------------------------
+
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+    def has_recipient(self):
+        return bool(self.to_name or self.to_title)
+
+    def has_sender(self):
+        return bool(self.sender_name and self.sender_email)
+
+    def signer_name(self):
+        return self.on_behalf_of or self.sender_name
+
+    def can_be_sent_by_platform(self):
+        return bool(self.to_email)
+
+    def to_addresses(self):
+        return [self.to_email] if self.to_email else []
+
+    def cc_addresses(self):
+        return [self.cc_email] if self.copy_mp and self.cc_email else []
+
+    def recipient_domains(self):
+        return sorted(
+            {address.rsplit("@", 1)[-1].lower() for address in self.all_recipient_addresses()}
+        )
+
+    def all_recipient_addresses(self):
+        return self.to_addresses() + self.cc_addresses()
+
+    def is_sendable(self):
+        return self.is_draft() and self.has_recipient() and self.has_sender() and bool(self.body)
+
+    def retry_delay(self):
+        """Seconds before the next attempt, or None when the attempts are used up."""
+        delays = settings.LETTER_RETRY_DELAYS
+        done = self.attempts - self.attempts_before_retry
+        return delays[done - 1] if done <= len(delays) else None
+
+    def is_in_progress(self):
+        return self.status in {self.Status.QUEUED, self.Status.SENDING}
+
+
+def message_id_domain():
+    if settings.LETTER_MESSAGE_ID_DOMAIN:
+        return settings.LETTER_MESSAGE_ID_DOMAIN
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    return host or "localhost"
+
+
+class DeliveryAttempt(models.Model):
+    """One try at handing a letter to the mail server, kept for staff and for recovery."""
+
+    class Stage(models.TextChoices):
+        # Nothing the server could deliver has left yet: sending again cannot duplicate it.
+        CONNECTING = "connecting", _("Talking to the mail server")
+        # The end of the message is being sent: the server may have the letter from now on.
+        COMMITTING = "committing", _("Handing the letter over")
+        DONE = "done", _("Finished")
+
+    class Outcome(models.TextChoices):
+        SENT = "sent", _("Accepted by the mail server")
+        ASSUMED_SENT = "assumed_sent", _("Interrupted after the hand-over: counted as sent")
+        RETRY = "retry", _("Temporary failure: will try again")
+        FAILED = "failed", _("Failed")
+        INTERRUPTED = "interrupted", _("Interrupted before the hand-over: tried again")
+
+    letter = models.ForeignKey(
+        Letter, on_delete=models.CASCADE, related_name="attempt_log", verbose_name=_("letter")
+    )
+    number = models.PositiveSmallIntegerField(_("attempt"))
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage, default=Stage.CONNECTING)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["letter", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "number"], name="unique_attempt_number"),
+        ]
+        verbose_name = _("delivery attempt")
+        verbose_name_plural = _("delivery attempts")
+
+    def __str__(self):
+        return f"#{self.number} {self.outcome or self.stage}"
+
+
+class PacingSlot(models.Model):
+    """The next moment something may happen again: one letter to a domain, the next sweep.
+
+    Claimed with a conditional update, so processes share it without locks.
+    """
+
+    name = models.CharField(max_length=200, primary_key=True)
+    next_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("pacing slot")
+        verbose_name_plural = _("pacing slots")
+
+    def __str__(self):
+        return f"{self.name}: {self.next_at:%H:%M:%S}"
+
+    @classmethod
+    def take(cls, name, spacing, now=None):
+        """Take the slot if it is free and push it `spacing` ahead; else return when it frees."""
+        now = now or timezone.now()
+        cls.objects.get_or_create(name=name, defaults={"next_at": now})
+        taken = cls.objects.filter(name=name, next_at__lte=now).update(next_at=now + spacing)
+        if taken:
+            return None
+        return cls.objects.filter(name=name).values_list("next_at", flat=True).first() or now
