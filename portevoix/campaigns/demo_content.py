@@ -97,6 +97,34 @@ CAMPAIGN = {
 ACTIONS = [
     {
         "audience": "organizations",
+        "key": "org-endorse",
+        "position": 0,
+        "title_fr": "Appuyer la recommandation",
+        "title_en": "Endorse the recommendation",
+        "summary_fr": (
+            "Ajoutez le nom de votre organisme à la liste de celles qui demandent des permis de "
+            "séjour temporaire pour les familles des personnes réfugiées."
+        ),
+        "summary_en": (
+            "Add your organization's name to those asking for temporary resident permits for the "
+            "families of people who are refugees."
+        ),
+        "details_fr": (
+            "Quelques minutes suffisent\u202f: le nom de l’organisme, son secteur, sa province et "
+            "une personne à joindre, qui confirme par courriel. Vous choisissez si votre organisme "
+            "figure sur la liste publique\u202f; la personne à joindre n’y apparaît jamais."
+        ),
+        "details_en": (
+            "It takes a few minutes: your organization's name, sector and province, and a contact "
+            "person who confirms by email. You choose whether your organization appears on the "
+            "public list; the contact person never does."
+        ),
+        "link_url": "",
+        "link_label_fr": "Appuyer",
+        "link_label_en": "Endorse",
+    },
+    {
+        "audience": "organizations",
         "key": "org-write-minister",
         "position": 1,
         "title_fr": "Écrire à la ministre de l’Immigration",

@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.tools import tool_url
-from portevoix.lib.hashing import keyed_hash
 from portevoix.lib.i18n import Bilingual
 from portevoix.privacy.fields import EncryptedTextField
 
@@ -223,6 +222,6 @@ class ContactMessage(models.Model):
         return f"{self.name} <{self.email}>"
 
 
-def hash_network_address(address):
+def keyed_hash(address):
     """A keyed hash of a network address (see portevoix.lib.hashing)."""
     return keyed_hash(address)

@@ -18,9 +18,15 @@ DEMO_STAFF_USERNAME = "staff"
 ACTION_TOOLS = {
     "contact": "contact",
     "org-write-minister": "letter:org-write-minister",
-    "org-province": "letter:org-write-province",
+    "org-province": "province",
     "ind-talk-to-mp": "letter",
     "ind-write-minister": "letter:ind-write-minister",
+    "org-endorse": "endorse",
+    "org-networks": "invite-organizations",
+    "org-allies": "invite-organizations",
+    "org-spread": "spread-kit",
+    "ind-social-media": "spread-kit",
+    "ind-contact-organizations": "invite-organizations",
 }
 
 

@@ -1,0 +1,305 @@
+"""Every change with side effects: endorsing, confirming, moderating, inviting, unsubscribing."""
+
+from datetime import timedelta
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import override
+
+from portevoix.endorsements import tasks
+from portevoix.endorsements.forms import CONSENT_CONTACT, CONSENT_LISTING, CONSENT_REPLY_TO
+from portevoix.endorsements.models import (
+    Consent,
+    Endorsement,
+    Invitation,
+    Organization,
+    Suppression,
+    normalized_email,
+)
+from portevoix.lib.pagecache import bump_content_version
+from portevoix.spread.models import Channel, Referrer
+
+# A second submission of the same form sends a fresh link at most this often.
+RESEND_AFTER = timedelta(minutes=5)
+MERGEABLE = [Endorsement.Status.PENDING, Endorsement.Status.APPROVED]
+STANDING = [Endorsement.Status.UNCONFIRMED, Endorsement.Status.PENDING, Endorsement.Status.APPROVED]
+
+
+def on_commit(task, *args):
+    transaction.on_commit(lambda: task.enqueue(*args))
+
+
+def record_consent(purpose, wording, language, **owner):
+    with override(language):
+        Consent.objects.create(purpose=purpose, wording=str(wording), language=language, **owner)
+
+
+# --- Endorsing --------------------------------------------------------------------------------
+
+
+def find_duplicate(campaign, data):
+    """The same organization, same contact, already endorsing: a second click, not a new row."""
+    standing = Endorsement.objects.filter(
+        campaign=campaign,
+        status__in=STANDING,
+        organization__contact_email=data["contact_email"],
+        organization__name__iexact=data["organization_name"],
+    )
+    return standing.select_related("organization").first()
+
+
+def submit_endorsement(*, campaign, data, language, referral=None, invitation=None, network=""):
+    """Record an endorsement and send its contact a link to confirm it."""
+    with transaction.atomic():
+        existing = find_duplicate(campaign, data)
+        if existing is not None:
+            resend_confirmation(existing)
+            return existing
+        organization = Organization.objects.create(
+            name=data["organization_name"],
+            sector=data["sector"],
+            region=data["region"],
+            website=data.get("website", ""),
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+        )
+        endorsement = Endorsement.objects.create(
+            campaign=campaign,
+            organization=organization,
+            statement=data.get("statement", ""),
+            statement_language=data.get("statement_language") or language,
+            listed_publicly=bool(data.get("consent_listing")),
+            language=language,
+            confirmation_sent_at=timezone.now(),
+            network_address_hash=network,
+            **credit(referral, invitation),
+        )
+        record_consent(Consent.Purpose.CONTACT, CONSENT_CONTACT, language, endorsement=endorsement)
+        if endorsement.listed_publicly:
+            record_consent(
+                Consent.Purpose.PUBLIC_LISTING, CONSENT_LISTING, language, endorsement=endorsement
+            )
+        on_commit(tasks.send_endorsement_confirmation, endorsement.pk)
+    return endorsement
+
+
+def credit(referral, invitation):
+    """Who is credited: the invitation answered first, else the shared link followed."""
+    if invitation is not None:
+        return {
+            "invitation": invitation,
+            "referrer": invitation.referrer,
+            "referral_channel": Channel.INVITATION,
+        }
+    if referral is not None:
+        return {"referrer": referral.referrer, "referral_channel": referral.channel}
+    return {}
+
+
+def resend_confirmation(endorsement):
+    """Another link for an unconfirmed endorsement, at most once every few minutes."""
+    recently = timezone.now() - RESEND_AFTER
+    moved = Endorsement.objects.filter(
+        pk=endorsement.pk,
+        status=Endorsement.Status.UNCONFIRMED,
+        confirmation_sent_at__lt=recently,
+    ).update(confirmation_sent_at=timezone.now())
+    if moved:
+        on_commit(tasks.send_endorsement_confirmation, endorsement.pk)
+    return bool(moved)
+
+
+def confirm_endorsement(endorsement):
+    """The contact clicked their link: the endorsement goes to staff, once."""
+    with transaction.atomic():
+        moved = Endorsement.objects.filter(
+            pk=endorsement.pk, status=Endorsement.Status.UNCONFIRMED
+        ).update(status=Endorsement.Status.PENDING, confirmed_at=timezone.now())
+        if moved:
+            give_own_referrer(endorsement)
+            on_commit(tasks.notify_staff_of_endorsement, endorsement.pk)
+    endorsement.refresh_from_db()
+    return bool(moved)
+
+
+def give_own_referrer(endorsement):
+    """A confirmed organization gets its code to invite allies and share the campaign."""
+    organization = endorsement.organization
+    referrer = Referrer.objects.create(
+        campaign=endorsement.campaign,
+        kind=Referrer.Kind.ORGANIZATION,
+        name=organization.name,
+        email=organization.contact_email,
+        email_confirmed_at=timezone.now(),
+        language=endorsement.language,
+    )
+    Endorsement.objects.filter(pk=endorsement.pk).update(own_referrer=referrer)
+    return referrer
+
+
+# --- Moderation -----------------------------------------------------------------------------------
+
+
+def decide(endorsement, by, from_statuses, **changes):
+    """Move an endorsement to its new status if it is in one of from_statuses; tell its contact."""
+    with transaction.atomic():
+        moved = Endorsement.objects.filter(pk=endorsement.pk, status__in=from_statuses).update(
+            decided_at=timezone.now(), decided_by=by, outcome_notified_at=None, **changes
+        )
+        if moved:
+            endorsement.refresh_from_db()
+            audit(by, endorsement, changes)
+            on_commit(tasks.send_endorsement_outcome, endorsement.pk)
+            # update() sends no save signal: tell the page cache the public list changed.
+            transaction.on_commit(bump_content_version)
+    return bool(moved)
+
+
+def audit(user, endorsement, changes):
+    """Staff decisions show in the admin's history of the endorsement."""
+    if user is None:
+        return
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[endorsement],
+        action_flag=CHANGE,
+        change_message=f"status: {changes['status']}",
+        single_object=True,
+    )
+
+
+def approve_endorsement(endorsement, by):
+    """Only a confirmed endorsement can be approved: an unconfirmed one never appears."""
+    return decide(
+        endorsement,
+        by,
+        [Endorsement.Status.PENDING],
+        status=Endorsement.Status.APPROVED,
+        rejection_reason="",
+    )
+
+
+def reject_endorsement(endorsement, by, reason):
+    return decide(
+        endorsement,
+        by,
+        MERGEABLE,
+        status=Endorsement.Status.REJECTED,
+        rejection_reason=reason.strip(),
+    )
+
+
+def merge_endorsements(endorsements, by):
+    """Keep the oldest confirmed endorsement; the others become its duplicates. Returns count."""
+    candidates = sorted(
+        (e for e in endorsements if e.status in MERGEABLE),
+        key=lambda e: (e.status != Endorsement.Status.APPROVED, e.created_at, e.pk),
+    )
+    if len(candidates) < 2:
+        return 0
+    keeper, duplicates = candidates[0], candidates[1:]
+    merged = 0
+    for duplicate in duplicates:
+        merged += decide(
+            duplicate,
+            by,
+            MERGEABLE,
+            status=Endorsement.Status.MERGED,
+            merged_into=keeper,
+        )
+    return merged
+
+
+# --- Inviters and invitations --------------------------------------------------------------------
+
+
+def start_inviter(*, campaign, kind, name, email, language):
+    """A person or an organization starts inviting; an address given is confirmed by a link."""
+    with transaction.atomic():
+        referrer = Referrer.objects.create(
+            campaign=campaign, kind=kind, name=name, email=email, language=language
+        )
+        if email:
+            on_commit(tasks.send_inviter_confirmation, referrer.pk)
+    return referrer
+
+
+def confirm_inviter(referrer):
+    """The inviter's address is theirs: send the invitations that waited for it."""
+    with transaction.atomic():
+        moved = Referrer.objects.filter(pk=referrer.pk, email_confirmed_at__isnull=True).update(
+            email_confirmed_at=timezone.now()
+        )
+        waiting = referrer.invitations.filter(status=Invitation.Status.AWAITING_CONFIRMATION)
+        for invitation_id in waiting.values_list("pk", flat=True):
+            queue_invitation(invitation_id)
+    referrer.refresh_from_db()
+    return bool(moved)
+
+
+def queue_invitation(invitation_id):
+    moved = Invitation.objects.filter(
+        pk=invitation_id,
+        status__in=[Invitation.Status.AWAITING_CONFIRMATION, Invitation.Status.DRAFT],
+    ).update(status=Invitation.Status.QUEUED, queued_at=timezone.now())
+    if moved:
+        on_commit(tasks.send_invitation, invitation_id)
+
+
+def create_invitation(referrer, data):
+    """Record an invitation; Porte-voix sends it once the inviter's address is confirmed."""
+    by_platform = data["method"] == Invitation.Method.PLATFORM
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            campaign=referrer.campaign,
+            referrer=referrer,
+            sector=data["sector"],
+            language=data["language"],
+            method=data["method"],
+            to_email=data.get("to_email", ""),
+            to_organization=data.get("to_organization", ""),
+            subject=data["subject"],
+            body=data["body"],
+            status=initial_status(referrer, data) if by_platform else Invitation.Status.DRAFT,
+        )
+        if by_platform:
+            record_reply_to_consent(referrer)
+        if invitation.status == Invitation.Status.QUEUED:
+            queue_invitation_now(invitation)
+    return invitation
+
+
+def initial_status(referrer, data):
+    if Suppression.covers(data["to_email"]):
+        return Invitation.Status.SUPPRESSED
+    if not referrer.has_confirmed_email():
+        return Invitation.Status.AWAITING_CONFIRMATION
+    return Invitation.Status.QUEUED
+
+
+def queue_invitation_now(invitation):
+    Invitation.objects.filter(pk=invitation.pk).update(queued_at=timezone.now())
+    on_commit(tasks.send_invitation, invitation.pk)
+
+
+def record_reply_to_consent(referrer):
+    already = Consent.objects.filter(referrer=referrer, purpose=Consent.Purpose.REPLY_TO)
+    if not already.exists():
+        record_consent(
+            Consent.Purpose.REPLY_TO, CONSENT_REPLY_TO, referrer.language, referrer=referrer
+        )
+
+
+def unsubscribe(address):
+    """This address receives no invitation from Porte-voix again, for any campaign."""
+    address = normalized_email(address)
+    with transaction.atomic():
+        suppression, _created = Suppression.objects.get_or_create(
+            email=address, defaults={"reason": Suppression.Reason.UNSUBSCRIBED}
+        )
+        Invitation.objects.filter(
+            to_email=address,
+            status__in=[Invitation.Status.QUEUED, Invitation.Status.AWAITING_CONFIRMATION],
+        ).update(status=Invitation.Status.SUPPRESSED)
+    return suppression

@@ -1,0 +1,77 @@
+"""Signed links sent by email: confirming an endorsement or an inviter's address.
+
+The private link of an inviter is `Referrer.private_url()`; the unsubscribe link is in models.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils.translation import override
+
+from portevoix.endorsements.conf import setting
+from portevoix.endorsements.models import Endorsement
+from portevoix.spread.models import Referrer
+
+ENDORSEMENT_SALT = "endorsements.confirm-endorsement"
+INVITER_SALT = "endorsements.confirm-inviter"
+
+
+def sign(salt, public_id):
+    return signing.TimestampSigner(salt=salt).sign(str(public_id))
+
+
+def unsign(salt, token):
+    """(public id, problem): problem is None, "expired" or "invalid"."""
+    signer = signing.TimestampSigner(salt=salt)
+    try:
+        return signer.unsign(token, max_age=setting("ENDORSEMENT_CONFIRMATION_MAX_AGE")), None
+    except signing.SignatureExpired:
+        return signer.unsign(token), "expired"
+    except signing.BadSignature:
+        return None, "invalid"
+
+
+def confirmation_token(endorsement):
+    return sign(ENDORSEMENT_SALT, endorsement.public_id)
+
+
+def endorsement_from_token(token):
+    """(endorsement, problem): problem is None, "expired" or "invalid"."""
+    public_id, problem = unsign(ENDORSEMENT_SALT, token)
+    if public_id is None:
+        return None, problem
+    found = Endorsement.objects.select_related("organization", "campaign", "own_referrer")
+    endorsement = found.filter(public_id=public_id).first()
+    return endorsement, (problem if endorsement else "invalid")
+
+
+def inviter_confirmation_token(referrer):
+    return sign(INVITER_SALT, referrer.public_id)
+
+
+def inviter_from_token(token):
+    """(referrer, problem) as for endorsements."""
+    public_id, problem = unsign(INVITER_SALT, token)
+    if public_id is None:
+        return None, problem
+    referrer = Referrer.objects.select_related("campaign").filter(public_id=public_id).first()
+    return referrer, (problem if referrer else "invalid")
+
+
+def absolute(name, args, language):
+    with override(language):
+        return settings.SITE_URL + reverse(name, args=args)
+
+
+def endorsement_confirmation_url(endorsement):
+    args = [endorsement.campaign.slug, confirmation_token(endorsement)]
+    return absolute("endorsements:confirm", args, endorsement.language)
+
+
+def inviter_confirmation_url(referrer):
+    args = [referrer.campaign.slug, inviter_confirmation_token(referrer)]
+    return absolute("endorsements:confirm_inviter", args, referrer.language)
+
+
+def private_url(referrer):
+    return settings.SITE_URL + referrer.private_url()

@@ -1,0 +1,32 @@
+import re
+
+from django.urls import reverse
+from django.utils import translation
+
+LINK = re.compile(r"https://porte-voix\.example(/\S+)")
+
+
+def url(name, *args, language="en", query=""):
+    with translation.override(language):
+        return reverse(name, args=args) + query
+
+
+def links_in(message):
+    """The site paths of every link in an email's text."""
+    return LINK.findall(message.body)
+
+
+def endorsement_form(**overrides):
+    return {
+        "organization_name": "Clinique Santé Pour Tous",
+        "sector": "health",
+        "region": "QC",
+        "website": "sante-pour-tous.example",
+        "contact_name": "Léa Roy",
+        "contact_email": "Lea.Roy@Sante.example",
+        "statement": "Les familles vont mieux ensemble.",
+        "statement_language": "fr",
+        "consent_contact": "on",
+        "consent_listing": "on",
+        **overrides,
+    }
