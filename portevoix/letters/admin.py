@@ -1,6 +1,9 @@
 from django.contrib import admin, messages
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaks
+from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +33,34 @@ class LetterTemplateAdmin(admin.ModelAdmin):
         ),
     ]
 
+    change_form_template = "admin/letters/lettertemplate/change_form.html"
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_unsaved)
+        return [
+            path("preview/", preview, name="letters_lettertemplate_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_unsaved(self, request):
+        """What the text being edited would look like, checked, without saving anything."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        draft = LetterTemplate(**{f: request.POST.get(f, "") for f in PREVIEWED_FIELDS})
+        problems = {f: placeholders.problems_in(getattr(draft, f)) for f in PREVIEWED_FIELDS}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Preview, not saved"),
+            "problems": {field: found for field, found in problems.items() if found},
+            "previews": [
+                self.preview(draft, "fr", saved=False),
+                self.preview(draft, "en", saved=False),
+            ],
+        }
+        return TemplateResponse(request, "admin/letters/lettertemplate/preview.html", context)
+
     @admin.display(description=_("preview (French, as last saved)"))
     def preview_fr(self, template):
         return self.preview(template, "fr")
@@ -38,19 +69,21 @@ class LetterTemplateAdmin(admin.ModelAdmin):
     def preview_en(self, template):
         return self.preview(template, "en")
 
-    def preview(self, template, language):
-        """The saved text with example values, so staff see what a writer starts from."""
-        if not template.pk:
+    def preview(self, template, language, saved=True):
+        """The text with example values, so staff see what a writer starts from."""
+        if saved and not template.pk:
             return "-"
         subject, body = template.text_in(language)
         values = example_values(language)
         return format_html(
-            '<div class="letter-preview" lang="{}"><p><strong>{}</strong></p>'
-            '<pre style="white-space: pre-wrap; font-family: inherit">{}</pre></div>',
+            '<div class="letter-preview" lang="{}"><p><strong>{}</strong></p>{}</div>',
             language,
             placeholders.fill(subject, values),
-            placeholders.fill(body, values),
+            linebreaks(placeholders.fill(body, values), autoescape=True),
         )
+
+
+PREVIEWED_FIELDS = ["subject_fr", "subject_en", "body_fr", "body_en"]
 
 
 def example_values(language):

@@ -89,3 +89,32 @@ def test_people_who_are_not_staff_cannot_read_letters_in_the_admin(client, cast)
     response = client.get(f"/admin/letters/letter/{letter.pk}/body/")
     assert response.status_code == 302
     assert letter.body not in response.content.decode()
+
+
+PREVIEW = "/admin/letters/lettertemplate/preview/"
+
+
+def test_staff_preview_text_they_are_editing_without_saving(admin_client, campaign):
+    template = LetterTemplateFactory(campaign=campaign, body_fr="Texte enregistré")
+    response = admin_client.post(
+        PREVIEW,
+        {
+            "subject_fr": "Objet pour {riding}",
+            "subject_en": "About {riding}",
+            "body_fr": "{salutation}\n\nTexte en cours, signé {sender_name}.",
+            "body_en": "{salutation}\n\nWork in progress {oops}.",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Texte en cours, signé Alex Tremblay." in page
+    assert "Objet pour Laurier—Sainte-Marie" in page
+    assert "{oops}" in page  # named among the problems
+    template.refresh_from_db()
+    assert template.body_fr == "Texte enregistré"
+
+
+def test_the_preview_needs_a_post_from_staff(admin_client, client, cast):
+    assert admin_client.get(PREVIEW).status_code == 405
+    client.force_login(cast["xavier"])
+    assert client.post(PREVIEW, {"body_fr": "x"}).status_code == 302  # to the admin sign-in
