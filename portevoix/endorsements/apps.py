@@ -13,6 +13,7 @@ class EndorsementsConfig(AppConfig):
 
     def ready(self):
         from portevoix.campaigns.tools import register_tool
+        from portevoix.endorsements import personal_data  # noqa: F401  registers it
         from portevoix.endorsements.models import Endorsement, Organization
         from portevoix.letters.models import LetterTemplate
         from portevoix.lib.pagecache import register_public_content

@@ -1,0 +1,106 @@
+"""What endorsements and invitations hold about a person: shown, erased, purged.
+
+An organization's endorsement is the organization's act, not a person's: erasing the
+contact person keeps the endorsement and its public listing, and removes who they are.
+An invited person's address goes with their erasure, except from the suppression list,
+which must keep it so they are never written to again.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portevoix.endorsements.models import Consent, Endorsement, Invitation, Organization
+from portevoix.privacy.registry import register_personal_data
+from portevoix.privacy.retention import register_purge
+from portevoix.spread.models import Referrer
+
+ERASED_DOMAIN = "@erased.invalid"
+FIELD_LABELS = {
+    "what": _("what"),
+    "organization": _("organization"),
+    "contact_name": _("contact person"),
+    "status": _("status"),
+    "statement": _("statement"),
+    "date": _("date"),
+}
+
+
+def erased_address():
+    return f"erased-{uuid.uuid4().hex}{ERASED_DOMAIN}"
+
+
+def export_endorsements(email):
+    records = []
+    for endorsement in Endorsement.objects.filter(organization__contact_email=email).select_related(
+        "organization"
+    ):
+        records.append(
+            {
+                "what": "endorsement",
+                "organization": endorsement.organization.name,
+                "contact_name": endorsement.organization.contact_name,
+                "status": endorsement.status,
+                "statement": endorsement.statement,
+                "date": endorsement.created_at.isoformat(),
+            }
+        )
+    for invitation in Invitation.objects.filter(to_email=email):
+        records.append(
+            {
+                "what": "invitation received",
+                "organization": invitation.to_organization,
+                "status": invitation.status,
+                "date": invitation.created_at.isoformat(),
+            }
+        )
+    for referrer in Referrer.objects.filter(email=email):
+        records.append(
+            {
+                "what": "referral link",
+                "contact_name": referrer.name,
+                "date": referrer.created_at.isoformat(),
+            }
+        )
+    return records
+
+
+def erase_endorsements(email):
+    erased = 0
+    unconfirmed = Endorsement.objects.filter(
+        organization__contact_email=email, status=Endorsement.Status.UNCONFIRMED
+    )
+    erased += unconfirmed.delete()[0]
+    for organization in Organization.objects.filter(contact_email=email):
+        Consent.objects.filter(endorsement__organization=organization).delete()
+        Organization.objects.filter(pk=organization.pk).update(
+            contact_name="", contact_email=erased_address()
+        )
+        erased += 1
+    erased += Invitation.objects.filter(to_email=email).delete()[0]
+    for referrer in Referrer.objects.filter(email=email):
+        Consent.objects.filter(referrer=referrer).delete()
+        Referrer.objects.filter(pk=referrer.pk).update(name="", email="")
+        erased += 1
+    return erased
+
+
+def purge_unconfirmed_endorsements(now):
+    """Endorsements never confirmed go once their confirmation link has long expired."""
+    link_lifetime = timezone.timedelta(seconds=settings.ENDORSEMENT_CONFIRMATION_MAX_AGE)
+    cutoff = now - link_lifetime - timezone.timedelta(days=30)
+    return Endorsement.objects.filter(
+        status=Endorsement.Status.UNCONFIRMED, created_at__lt=cutoff
+    ).delete()[0]
+
+
+register_personal_data(
+    "endorsements",
+    _("Endorsements, invitations and referral links"),
+    export_endorsements,
+    erase_endorsements,
+    FIELD_LABELS,
+)
+register_purge("unconfirmed endorsements", purge_unconfirmed_endorsements)

@@ -1,0 +1,76 @@
+"""After a person erases their data, no table holds their email, name or story, and the
+campaign's counts are what they were."""
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.utils import timezone
+
+from portevoix.campaigns.models import ContactMessage
+from portevoix.endorsements.factories import (
+    EndorsementFactory,
+    InvitationFactory,
+    OrganizationFactory,
+    ReferrerFactory,
+)
+from portevoix.endorsements.models import Endorsement
+from portevoix.letters.models import Letter
+from portevoix.letters.tests.factories import LetterFactory
+from portevoix.privacy.actions import erase_personal_data, record_consent
+from portevoix.privacy.models import Purpose
+
+pytestmark = pytest.mark.django_db
+EMAIL, NAME, STORY = "nour.haddad@example.org", "Nour Haddad", "mon fils attend à Kampala"
+
+
+def every_table_row():
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            table = model._meta.db_table
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                yield table, row
+
+
+def tables_holding(text):
+    return sorted({table for table, row in every_table_row() if any(text in str(v) for v in row)})
+
+
+def counts():
+    return {
+        "letters sent": Letter.objects.filter(status=Letter.Status.SENT).count(),
+        "endorsements approved": Endorsement.objects.filter(status="approved").count(),
+    }
+
+
+def test_nothing_about_the_person_remains_anywhere_and_counts_are_kept(campaign):
+    now = timezone.now()
+    LetterFactory(
+        sender_email=EMAIL,
+        sender_name=NAME,
+        body=f"Bonjour. {STORY}.",
+        status=Letter.Status.SENT,
+        sent_at=now,
+        confirmed_at=now,
+    )
+    ContactMessage.objects.create(
+        campaign=campaign, name=NAME, email=EMAIL, message=STORY, language="fr"
+    )
+    record_consent(email=EMAIL, purpose=Purpose.HEAR_FROM_CAMPAIGN, wording="Oui", language="fr")
+    EndorsementFactory(organization=OrganizationFactory(contact_email=EMAIL, contact_name=NAME))
+    InvitationFactory(to_email=EMAIL)
+    ReferrerFactory(email=EMAIL, name=NAME)
+    # Someone else, who must not be touched.
+    LetterFactory(sender_email="other@example.org", status=Letter.Status.SENT, sent_at=now)
+    before = counts()
+    # Encrypted text cannot be found by searching: check the plain fields are really there.
+    assert tables_holding(EMAIL) and tables_holding(NAME)
+
+    erase_personal_data(EMAIL)
+
+    assert tables_holding(EMAIL) == []
+    assert tables_holding(NAME) == []
+    assert counts() == before
+    assert Letter.objects.filter(sender_email="other@example.org").exists()
+    assert not any(STORY in (letter.body or "") for letter in Letter.objects.all())
+    assert not ContactMessage.objects.filter(email=EMAIL).exists()
