@@ -14,6 +14,13 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings as django_settings
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
+
+# In CI, generated examples are the same on every run, so a red build can be reproduced;
+# locally they vary, to keep exploring.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 # live_server runs in a thread while Playwright's sync API drives the page.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

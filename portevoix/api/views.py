@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, JsonResponse
 from django.utils import timezone
@@ -54,7 +56,11 @@ def since_moment(request):
         moment = None
     if moment is None or timezone.is_naive(moment):
         raise BadParameter("since must be an ISO 8601 date and time with a time zone")
-    return moment
+    try:
+        # In UTC: some databases refuse unusual offsets such as +20:07.
+        return moment.astimezone(datetime.UTC)
+    except (OverflowError, ValueError):
+        raise BadParameter("since is out of range") from None
 
 
 def refuse_unknown_parameters(request):

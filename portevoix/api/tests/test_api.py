@@ -66,6 +66,14 @@ def test_results_are_paginated(client, people_token):
     assert beyond["results"] == []
 
 
+def test_since_accepts_any_offset_and_refuses_dates_out_of_range(client, people_token):
+    agree("new@example.org")
+    odd_offset = get(client, "/api/v1/people/", people_token, since="1062-12-10T21:49:26+20:07")
+    assert odd_offset.status_code == 200 and odd_offset.json()["count"] == 1
+    too_early = get(client, "/api/v1/people/", people_token, since="0001-01-01T00:00:00+05:00")
+    assert too_early.status_code == 400
+
+
 def test_since_keeps_only_newer_records(client, people_token):
     agree("old@example.org")
     cutoff = timezone.now()
