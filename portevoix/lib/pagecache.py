@@ -132,12 +132,40 @@ def cacheable(response):
     return response.status_code in (200, 301, 302, 404) and not response.streaming
 
 
+def may_use_cache(request):
+    """GET or HEAD, no session, no query: a request every visitor makes alike."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not carries_a_session(request)
+        and not request.META.get("QUERY_STRING")
+    )
+
+
+class PageCacheMiddleware:
+    """Answer from the cache before the rest of the stack runs, when the page is already there.
+
+    It sits inside the middleware that adds security headers, so cached answers carry them
+    too; anything else (sessions, language, views) is skipped. Pages get into the cache only
+    through views marked `public_page`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.PAGE_CACHE_ENABLED and may_use_cache(request):
+            page = store.get((content_version(), request.path))
+            if page is not None:
+                return page.response_for(request)
+        return self.get_response(request)
+
+
 def public_page(view):
     """Serve this view's pages from the per-process cache while content is unchanged."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or carries_a_session(request) or request.GET:
+        if not may_use_cache(request):
             # With a query (a search, a postal code), the page is someone's own answer.
             return view(request, *args, **kwargs)
         key = (content_version(), request.path)

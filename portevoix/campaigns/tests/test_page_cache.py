@@ -111,3 +111,28 @@ def test_the_cache_can_be_turned_off(client, settings, django_assert_num_queries
     client.get(url)
     with django_assert_num_queries(3):
         client.get(url)
+
+
+def test_a_cached_answer_keeps_every_security_header(client):
+    campaign = CampaignFactory()
+    url = f"/fr/campagnes/{campaign.slug}/"
+    first = client.get(url)
+    second = client.get(url)
+    for header in [
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+    ]:
+        assert second[header] == first[header], header
+    assert second["Content-Language"] == "fr"
+    assert second.content == first.content
+
+
+def test_a_query_string_is_never_answered_from_the_cache(client, django_assert_num_queries):
+    campaign = CampaignFactory()
+    url = f"/en/campaigns/{campaign.slug}/"
+    client.get(url)
+    with django_assert_num_queries(3):
+        assert client.get(url + "?utm_source=x").status_code == 200
