@@ -88,7 +88,7 @@ def wait_until_up(url, timeout=30):
 
 
 @contextmanager
-def running(command, env, name):
+def running(command, env):
     process = subprocess.Popen(
         command,
         cwd=ROOT,
@@ -149,9 +149,9 @@ def site(workers=2, threads=4, with_worker=True, database_url=None):
         ]
         worker = [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--no-reload"]
         with (
-            running(smtp, env, "smtp"),
-            running(gunicorn_command(port, workers, threads), env, "web"),
-            running(worker, env, "worker") if with_worker else _nothing(),
+            running(smtp, env),
+            running(gunicorn_command(port, workers, threads), env),
+            running(worker, env) if with_worker else _nothing(),
         ):
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/healthz")

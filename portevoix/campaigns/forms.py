@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.models import ContactMessage
+from portevoix.lib.forms import HoneypotMixin, honeypot_field
 
 CONSENT_TO_REPLY = _(
     "I agree that the campaign team may answer me at this email address. "
@@ -11,9 +12,8 @@ CONSENT_TO_REPLY = _(
 )
 
 
-class ContactForm(forms.ModelForm):
-    # Hidden from people by CSS and from assistive technology; scripts fill it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+class ContactForm(HoneypotMixin, forms.ModelForm):
+    website = honeypot_field()
     consent_to_reply = forms.BooleanField(
         required=True,
         label=CONSENT_TO_REPLY,
@@ -51,12 +51,8 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, network_address_hash="", **kwargs):
         super().__init__(*args, **kwargs)
         self.network_address_hash = network_address_hash
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["message"].max_length = 5000
         self.fields["message"].widget.attrs["maxlength"] = 5000
-
-    def is_from_a_script(self):
-        return bool(self.cleaned_data.get("website"))
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -7,10 +7,13 @@ from portevoix.lib.emails import send_templated_email
 
 
 def staff_addresses(message):
-    if message.campaign and message.campaign.staff_notification_emails():
-        return message.campaign.staff_notification_emails()
-    if settings.STAFF_NOTIFICATION_EMAILS:
-        return list(settings.STAFF_NOTIFICATION_EMAILS)
+    # A campaign's own address, else the site's (both come from staff_notification_emails).
+    if message.campaign:
+        named = message.campaign.staff_notification_emails()
+    else:
+        named = list(settings.STAFF_NOTIFICATION_EMAILS)
+    if named:
+        return named
     staff = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
     return list(staff.values_list("email", flat=True))
 

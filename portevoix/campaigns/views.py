@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from portevoix.campaigns.actions import receive_contact_message
 from portevoix.campaigns.forms import ContactForm
 from portevoix.campaigns.models import Audience, Campaign
-from portevoix.lib.hashing import keyed_hash
+from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
 
@@ -98,15 +98,11 @@ def resource_download(request, slug, pk):
     return FileResponse(handle, as_attachment=True, filename=resource.file_name())
 
 
-def client_network_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "POST"])
 @private_page
 def contact(request, slug):
     campaign = get_campaign_or_404(request, slug)
-    network_hash = keyed_hash(client_network_address(request))
+    network_hash = network_address_hash(request)
     form = ContactForm(request.POST or None, network_address_hash=network_hash)
     if request.method == "POST" and form.is_valid():
         if not form.is_from_a_script():

@@ -13,6 +13,8 @@ from portevoix.endorsements.models import (
     Sector,
     normalized_email,
 )
+from portevoix.lib.forms import HoneypotMixin as SharedHoneypotMixin
+from portevoix.lib.forms import honeypot_field
 
 CONSENT_CONTACT = _(
     "The campaign team may write to this contact address about this endorsement: to confirm "
@@ -35,18 +37,8 @@ def with_placeholder(choices, label):
     return [("", label), *choices]
 
 
-class HoneypotMixin:
-    def is_from_a_script(self):
-        return bool(self.cleaned_data.get("nickname"))
-
-
-def honeypot_field():
-    # Hidden from people by CSS and from assistive technology; scripts fill it in.
-    return forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+class HoneypotMixin(SharedHoneypotMixin):
+    honeypot_name = "nickname"
 
 
 def squeeze(text):

@@ -4,12 +4,12 @@ The private link of an inviter is `Referrer.private_url()`; the unsubscribe link
 """
 
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils.translation import override
 
 from portevoix.endorsements.conf import setting
 from portevoix.endorsements.models import Endorsement
+from portevoix.lib.links import sign_public_id, unsign_public_id
 from portevoix.spread.models import Referrer
 
 ENDORSEMENT_SALT = "endorsements.confirm-endorsement"
@@ -17,18 +17,12 @@ INVITER_SALT = "endorsements.confirm-inviter"
 
 
 def sign(salt, public_id):
-    return signing.TimestampSigner(salt=salt).sign(str(public_id))
+    return sign_public_id(salt, public_id)
 
 
 def unsign(salt, token):
     """(public id, problem): problem is None, "expired" or "invalid"."""
-    signer = signing.TimestampSigner(salt=salt)
-    try:
-        return signer.unsign(token, max_age=setting("ENDORSEMENT_CONFIRMATION_MAX_AGE")), None
-    except signing.SignatureExpired:
-        return signer.unsign(token), "expired"
-    except signing.BadSignature:
-        return None, "invalid"
+    return unsign_public_id(salt, token, setting("ENDORSEMENT_CONFIRMATION_MAX_AGE"))
 
 
 def confirmation_token(endorsement):

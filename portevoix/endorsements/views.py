@@ -6,7 +6,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from portevoix.campaigns.views import client_network_address, get_campaign_or_404
+from portevoix.campaigns.views import get_campaign_or_404
 from portevoix.endorsements import actions, links
 from portevoix.endorsements.forms import EndorsementForm, InvitationForm, InviterForm
 from portevoix.endorsements.listing import EndorserFilter
@@ -19,7 +19,7 @@ from portevoix.endorsements.models import (
 )
 from portevoix.endorsements.provinces import province_context
 from portevoix.endorsements.wording import prepared_invitation
-from portevoix.lib.hashing import keyed_hash
+from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
 from portevoix.spread.models import Referrer
@@ -54,7 +54,7 @@ def invitation_for_code(campaign, code):
 @private_page
 def endorse(request, slug):
     campaign = get_campaign_or_404(request, slug)
-    network = keyed_hash(client_network_address(request))
+    network = network_address_hash(request)
     initial = {
         "invitation": request.GET.get("invitation", "")[:16],
         "statement_language": current_language(),

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -17,6 +16,7 @@ from portevoix.letters.models import DeliveryAttempt, Letter, LetterTemplate
 from portevoix.letters.tasks import enqueue_delivery, send_confirmation_request
 from portevoix.letters.wording import CONSENTS, ON_BEHALF_AGREEMENT
 from portevoix.lib.emails import send_templated_email
+from portevoix.lib.links import sign_public_id, unsign_public_id
 from portevoix.privacy.actions import record_consent
 from portevoix.representatives.models import PROVINCES
 
@@ -191,20 +191,16 @@ def request_confirmation(letter, *, purposes, language):
 
 
 def confirmation_token(letter):
-    return signing.TimestampSigner(salt=CONFIRMATION_SALT).sign(str(letter.public_id))
+    return sign_public_id(CONFIRMATION_SALT, letter.public_id)
 
 
 def letter_from_confirmation(token):
     """(letter, problem) from a confirmation link; problem is "expired", "invalid" or None."""
-    signer = signing.TimestampSigner(salt=CONFIRMATION_SALT)
-    try:
-        public_id = signer.unsign(token, max_age=settings.LETTER_CONFIRMATION_MAX_AGE)
-        problem = None
-    except signing.SignatureExpired:
-        public_id = signer.unsign(token)
-        problem = "expired"
-    except signing.BadSignature:
-        return None, "invalid"
+    public_id, problem = unsign_public_id(
+        CONFIRMATION_SALT, token, settings.LETTER_CONFIRMATION_MAX_AGE
+    )
+    if public_id is None:
+        return None, problem
     letter = Letter.objects.select_related("campaign", "template").filter(public_id=public_id)
     letter = letter.first()
     return letter, (problem if letter else "invalid")

@@ -161,21 +161,18 @@ class PageCacheMiddleware:
 
 
 def public_page(view):
-    """Serve this view's pages from the per-process cache while content is unchanged."""
+    """Keep this view's pages in the per-process cache; PageCacheMiddleware serves them."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not may_use_cache(request):
+        # Read before rendering: an edit during the render must not be hidden under the new key.
+        version = content_version()
+        response = view(request, *args, **kwargs)
+        if not (settings.PAGE_CACHE_ENABLED and may_use_cache(request) and cacheable(response)):
             # With a query (a search, a postal code), the page is someone's own answer.
-            return view(request, *args, **kwargs)
-        key = (content_version(), request.path)
-        page = store.get(key)
-        if page is None:
-            response = view(request, *args, **kwargs)
-            if not settings.PAGE_CACHE_ENABLED or not cacheable(response):
-                return response
-            page = CachedPage(response, get_language())
-            store.put(key, page)
+            return response
+        page = CachedPage(response, get_language())
+        store.put((version, request.path), page)
         return page.response_for(request)
 
     return wrapper

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.lib.forms import HoneypotMixin, honeypot_field
 
-class PersonalDataRequestForm(forms.Form):
+
+class PersonalDataRequestForm(HoneypotMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your email address"),
         help_text=_("The address you used on this site."),
@@ -12,21 +14,13 @@ class PersonalDataRequestForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    # Hidden from people; scripts fill it in.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+    website = honeypot_field()
 
     def rate_limited_message(self):
         return _(
             "We have already sent several links to this address in the last hour. "
             "Please check your inbox, or try again later."
         )
-
-    def is_from_a_script(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class EraseForm(forms.Form):

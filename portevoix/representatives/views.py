@@ -1,10 +1,10 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 
 from portevoix.lib.pagecache import public_page
+from portevoix.lib.urls import own_page
 
 from .forms import DistrictSearchForm, PostalCodeForm
 from .lookup import find_representatives, search_districts
@@ -13,10 +13,7 @@ from .models import District
 
 def safe_next(request):
     """Where a flow that borrowed this step wants the person sent back, if it is our own page."""
-    target = request.GET.get("next", "")
-    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
-        return target
-    return ""
+    return own_page(request.GET.get("next", ""))
 
 
 def choice_url(next_url, district):

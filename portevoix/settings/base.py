@@ -55,9 +55,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portevoix.lib.security.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages are answered here, with the headers above and nothing below.
     "portevoix.lib.pagecache.PageCacheMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

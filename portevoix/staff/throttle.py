@@ -3,12 +3,8 @@
 from django.conf import settings
 from django.utils import timezone
 
-from portevoix.lib.hashing import keyed_hash
+from portevoix.lib.hashing import keyed_hash, network_address_hash
 from portevoix.staff.models import SignInAttempt
-
-
-def network_address(request):
-    return request.META.get("REMOTE_ADDR", "") if request else ""
 
 
 def recent_failures(kind, **hashes):
@@ -18,7 +14,7 @@ def recent_failures(kind, **hashes):
 
 def is_throttled(request, username, kind="password"):
     by_name = recent_failures(kind, username_hash=keyed_hash(username.lower())).count()
-    by_network = recent_failures(kind, network_hash=keyed_hash(network_address(request))).count()
+    by_network = recent_failures(kind, network_hash=network_address_hash(request)).count()
     return (
         by_name >= settings.SIGN_IN_FAILURES_PER_ACCOUNT
         or by_network >= settings.SIGN_IN_FAILURES_PER_NETWORK
@@ -28,7 +24,7 @@ def is_throttled(request, username, kind="password"):
 def note_attempt(request, username, succeeded, kind="password"):
     SignInAttempt.objects.create(
         username_hash=keyed_hash(username.lower()),
-        network_hash=keyed_hash(network_address(request)),
+        network_hash=network_address_hash(request),
         kind=kind,
         succeeded=succeeded,
     )

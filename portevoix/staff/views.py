@@ -2,19 +2,16 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from portevoix.lib.pagecache import private_page
+from portevoix.lib.urls import own_page
 from portevoix.staff import audit, throttle, two_factor
 from portevoix.staff.forms import TOO_MANY_ATTEMPTS, CodeForm
 
 
 def safe_next(request):
-    target = request.GET.get("next") or request.POST.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return "/admin/"
+    return own_page(request.GET.get("next") or request.POST.get("next") or "", "/admin/")
 
 
 @require_http_methods(["GET", "POST"])

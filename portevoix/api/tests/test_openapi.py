@@ -46,7 +46,10 @@ def test_the_description_is_valid_openapi(client):
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_answers_match_the_description_with_a_token(case, data):
-    case.call_and_validate(headers={"Authorization": f"Bearer {data}"})
+    # A negative case may carry its own (broken) credentials: those must stay, to be refused.
+    generated = {name.lower() for name in (case.headers or {})}
+    token = {} if "authorization" in generated else {"Authorization": f"Bearer {data}"}
+    case.call_and_validate(headers=token)
 
 
 @schema.parametrize()
