@@ -58,6 +58,20 @@ class Campaign(models.Model):
         default=24,
         help_text=_("Unless the person agreed to hear from the campaign."),
     )
+    followup_after_days = models.PositiveSmallIntegerField(
+        _("ask writers whether they got an answer after (days)"),
+        default=14,
+        help_text=_("One reminder follows a week later. 0 turns follow-ups off."),
+    )
+    call_phone = models.CharField(
+        _("general phone number for calls"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Offered on the call page when the data has no office number for the MP, "
+            "e.g. the House of Commons switchboard."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
