@@ -63,9 +63,19 @@ def register_public_content(*models):
 
 
 class CachedPage:
-    __slots__ = ("status", "content_type", "body", "gzipped", "etag", "location", "language")
+    __slots__ = (
+        "status",
+        "content_type",
+        "body",
+        "gzipped",
+        "etag",
+        "location",
+        "language",
+        "expires_at",
+    )
 
-    def __init__(self, response, language):
+    def __init__(self, response, language, fresh_for=None):
+        self.expires_at = None if fresh_for is None else time.time() + fresh_for
         self.status = response.status_code
         self.content_type = response["Content-Type"]
         self.location = response.get("Location")
@@ -93,6 +103,9 @@ class CachedPage:
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
         patch_vary_headers(response, ["Accept-Encoding"])
         return response
+
+    def is_fresh(self):
+        return self.expires_at is None or time.time() < self.expires_at
 
 
 class PageStore:
@@ -155,13 +168,20 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if settings.PAGE_CACHE_ENABLED and may_use_cache(request):
             page = store.get((content_version(), request.path))
-            if page is not None:
+            if page is not None and page.is_fresh():
                 return page.response_for(request)
         return self.get_response(request)
 
 
-def public_page(view):
-    """Keep this view's pages in the per-process cache; PageCacheMiddleware serves them."""
+def public_page(view=None, *, fresh_for=None):
+    """Keep this view's pages in the per-process cache; PageCacheMiddleware serves them.
+
+    `@public_page` keeps a page until public content changes. `@public_page(fresh_for=60)`
+    also renders it again after 60 seconds, for pages showing counts that change with every
+    action (results), which do not bump the content version.
+    """
+    if view is None:
+        return lambda view: public_page(view, fresh_for=fresh_for)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -171,7 +191,7 @@ def public_page(view):
         if not (settings.PAGE_CACHE_ENABLED and may_use_cache(request) and cacheable(response)):
             # With a query (a search, a postal code), the page is someone's own answer.
             return response
-        page = CachedPage(response, get_language())
+        page = CachedPage(response, get_language(), fresh_for=fresh_for)
         store.put((version, request.path), page)
         return page.response_for(request)
 

@@ -182,7 +182,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 LOGIN_URL = "admin:login"
 # Pages under these paths are for staff who completed the two-step sign-in.
-STAFF_PATH_PREFIXES = ["/admin/"]
+# The admin, and the staff results dashboard in each language.
+STAFF_PATH_PREFIXES = ["/admin/", "/fr/equipe/resultats/", "/en/staff/results/"]
 # Sign-in attempts: this many failures within the window, per account or per network
 # address, and further attempts are refused until the window has passed.
 SIGN_IN_THROTTLE_WINDOW = env_int("SIGN_IN_THROTTLE_WINDOW", 15 * 60)

@@ -136,3 +136,24 @@ def test_a_query_string_is_never_answered_from_the_cache(client, django_assert_n
     client.get(url)
     with django_assert_num_queries(3):
         assert client.get(url + "?utm_source=x").status_code == 200
+
+
+def test_a_page_cached_for_a_while_renders_again_once_that_while_is_over(rf, settings):
+    import time_machine
+    from django.http import HttpResponse
+
+    from portevoix.lib.pagecache import PageCacheMiddleware, public_page
+
+    renders = []
+
+    @public_page(fresh_for=60)
+    def counts(request):
+        renders.append(1)
+        return HttpResponse(f"render {len(renders)}")
+
+    middleware = PageCacheMiddleware(counts)
+    with time_machine.travel(0, tick=False) as clock:
+        assert middleware(rf.get("/en/results/")).content == b"render 1"
+        assert middleware(rf.get("/en/results/")).content == b"render 1"
+        clock.shift(61)
+        assert middleware(rf.get("/en/results/")).content == b"render 2"
