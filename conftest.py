@@ -31,6 +31,14 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 
 @pytest.fixture(autouse=True)
+def fresh_django_cache():
+    """Counters and cached figures from one test never reach the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts with no cached page, whatever earlier tests rendered."""
     from portevoix.lib.pagecache import store

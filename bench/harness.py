@@ -44,6 +44,7 @@ def site_environment(var_dir, port, smtp_port=None, extra=None):
         # Measure throughput, not the flood limits.
         "CONTACT_LIMIT_PER_EMAIL": "1000000000",
         "CONTACT_LIMIT_PER_IP": "1000000000",
+        "ENDORSEMENTS_PER_HOUR_PER_NETWORK": "1000000000",
     }
     if smtp_port:
         env["EMAIL_HOST"], env["EMAIL_PORT"] = "127.0.0.1", str(smtp_port)
@@ -180,6 +181,10 @@ def run_wrk(url, seconds, connections, threads=2, headers=()):
     for header in headers:
         command += ["-H", header]
     output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latencies = {p: float(v) * UNITS_MS[u] for p, v, u in WRK_LINE.findall(output)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)

@@ -8,7 +8,9 @@ alike, and prints the median of the rounds. Then form submissions, then the figu
 every other bench/bench_*.py. Writes everything to bench/results/latest.json.
 
 Environment: BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (default 3),
-BENCH_CONNECTIONS (default 50), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4).
+BENCH_CONNECTIONS (default 50), BENCH_WORKERS / BENCH_THREADS (gunicorn, default 2 / 4),
+BENCH_FORM_CONNECTIONS (concurrent form posts, default 10), BENCH_LETTER_DRAFTS (default 8000),
+BENCH_ONLY (comma-separated parts to run: pages, forms, others; default all).
 It never fails on a number: it measures.
 """
 
@@ -16,19 +18,21 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import harness  # noqa: E402
+from bench import forms, harness  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "3"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+# Which parts to run, e.g. BENCH_ONLY=forms: pages, forms, others (the other bench_*.py).
+PARTS = set(os.environ.get("BENCH_ONLY", "pages,forms,others").split(","))
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 # Public pages by URL name; those whose app is not installed yet are skipped.
@@ -39,7 +43,7 @@ PUBLIC_PAGES = [
     ("resources", "campaigns:resources"),
     ("find your MP", "representatives:find_mp"),
     ("endorsers", "endorsements:list"),
-    ("public results", "reports:public_results"),
+    ("public results", "results:public"),
 ]
 ASSET = re.compile(r'<(?:link[^>]+href|script[^>]+src|img[^>]+src)="(/static/[^"]+)"')
 
@@ -133,29 +137,44 @@ def print_row(row):
     )
 
 
-def contact_post_script(base, slug):
-    """A wrk script that posts the contact form with a valid CSRF cookie and token."""
-    import urllib.request
-    from http.cookiejar import CookieJar
+FORM_CONNECTIONS = int(os.environ.get("BENCH_FORM_CONNECTIONS", "10"))
+LETTER_DRAFTS = int(os.environ.get("BENCH_LETTER_DRAFTS", "8000"))
 
-    jar = CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    url = f"/en/campaigns/{slug}/contact/"
-    html = opener.open(base + url).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    cookie = next(c for c in jar if c.name == "csrftoken").value
-    body = (
-        f"csrfmiddlewaretoken={token}&name=Bench&email=bench%40example.org"
-        "&message=Measuring+the+contact+form.&consent_to_reply=on"
+
+def form_body(token, **fields):
+    """A urlencoded body; wrk replaces NUMBER with a number unique to each request."""
+    return urlencode({"csrfmiddlewaretoken": token, **fields})
+
+
+def form_specs(base, slug):
+    """(label, paths, body, cookie) for each form measured."""
+    token, cookie = forms.csrf_pair(base, f"/en/campaigns/{slug}/contact/")
+    contact = form_body(
+        token,
+        name="Bench",
+        email="bench.NUMBER@example.org",
+        message="Measuring the contact form.",
+        consent_to_reply="on",
     )
-    script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(
-        'wrk.method = "POST"\n'
-        f'wrk.body = "{body}"\n'
-        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
-        f'wrk.headers["Cookie"] = "csrftoken={cookie}"\n'
-    )
-    return url, script
+    endorsement = form_body(token, **ENDORSEMENT_FIELDS)
+    letter = form_body(token, send_letter="on", follow_up="on")
+    return [
+        ("contact", [f"/en/campaigns/{slug}/contact/"], contact, cookie),
+        ("endorsement", [f"/en/campaigns/{slug}/endorse/"], endorsement, cookie),
+        ("letter (confirm and queue)", forms.letter_drafts(slug, LETTER_DRAFTS), letter, cookie),
+    ]
+
+
+# An organization endorsing; NUMBER keeps every one distinct.
+ENDORSEMENT_FIELDS = {
+    "organization_name": "Bench organization NUMBER",
+    "sector": "settlement",
+    "region": "QC",
+    "contact_name": "Bench",
+    "contact_email": "endorse.NUMBER@example.org",
+    "consent_contact": "on",
+    "consent_listing": "on",
+}
 
 
 def measure_forms(base, slug, campaign_rps):
@@ -163,25 +182,29 @@ def measure_forms(base, slug, campaign_rps):
     if not harness.wrk_available():
         print("(form submissions need wrk: apt-get install wrk)")
         return rows
-    url, script = contact_post_script(base, slug)
-    command = ["wrk", "--latency", "-d", f"{SECONDS}s", "-c", "10", "-t", "2", "-s", str(script)]
-    runs = []
-    for _ in range(ROUNDS):
-        output = subprocess.run(command + [base + url], capture_output=True, text=True).stdout
-        runs.append(float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)))
-    script.unlink()
-    rps = sorted(runs)[len(runs) // 2]
-    rows.append(
-        {
-            "form": "contact (stored and queued)",
-            "rps": round(rps, 1),
-            "ratio_to_campaign_page": round(rps / campaign_rps, 3) if campaign_rps else None,
-        }
-    )
-    print(
-        f"{rows[-1]['form']:<34} {rps:>8.0f} req/s  {rows[-1]['ratio_to_campaign_page']:.0%} "
-        "of the campaign page"
-    )
+    for label, paths, body, cookie in form_specs(base, slug):
+        runs = []
+        for round_number in range(ROUNDS):
+            # Each round gets its own share of the letter drafts: a confirmed one is not reused.
+            share = paths[round_number::ROUNDS] if len(paths) > 1 else paths
+            runs.append(forms.post_load(base, share, body, cookie, SECONDS, FORM_CONNECTIONS))
+        rps = harness.median_of(runs, "rps")
+        rows.append(
+            {
+                "form": label,
+                "rps": round(rps, 1),
+                "p50_ms": round(harness.median_of(runs, "p50_ms"), 2),
+                "p99_ms": round(harness.median_of(runs, "p99_ms"), 2),
+                "ratio_to_campaign_page": round(rps / campaign_rps, 3) if campaign_rps else None,
+                "refused_or_failed": sum(run["bad_responses"] for run in runs),
+            }
+        )
+        row = rows[-1]
+        print(
+            f"{label:<28} {rps:>8.0f} {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f}"
+            f" {row['ratio_to_campaign_page']:>6.0%} {row['refused_or_failed']:>8}",
+            flush=True,
+        )
     return rows
 
 
@@ -206,6 +229,14 @@ def other_benchmarks():
     return results
 
 
+def campaign_page_rps(base, slug):
+    """The campaign home page's requests a second, when the page table was not measured."""
+    runs = [
+        harness.load(f"{base}/en/campaigns/{slug}/", SECONDS, CONNECTIONS) for _ in range(ROUNDS)
+    ]
+    return harness.median_of(runs, "rps")
+
+
 def main():
     database_url = os.environ.get("DATABASE_URL") or None
     tool = "wrk" if harness.wrk_available() else "python threads (install wrk for better figures)"
@@ -214,20 +245,29 @@ def main():
         f"gunicorn {WORKERS} workers x {THREADS} threads, "
         f"{'PostgreSQL' if database_url else 'SQLite'}\n"
     )
+    pages, form_rows, others = [], [], {}
     with harness.site(WORKERS, THREADS, database_url=database_url) as running_site:
         setup_django(running_site["env"])
         from portevoix.campaigns.demo_content import CAMPAIGN
 
-        slug = CAMPAIGN["slug"]
-        print(
-            f"{'page':<26} {'req/s':>8} {'bare':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}"
-            f" {'KB':>7} {'qry':>4}"
-        )
-        pages = measure_pages(running_site["base"], slug)
-        print()
-        campaign_rps = next((p["rps"] for p in pages if p["page"].startswith("home")), None)
-        forms = measure_forms(running_site["base"], slug, campaign_rps)
-    others = other_benchmarks()
+        slug, base = CAMPAIGN["slug"], running_site["base"]
+        if "pages" in PARTS:
+            print(
+                f"{'page':<26} {'req/s':>8} {'bare':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}"
+                f" {'KB':>7} {'qry':>4}"
+            )
+            pages = measure_pages(base, slug)
+            print()
+        if "forms" in PARTS:
+            home = [p["rps"] for p in pages if p["page"].startswith("home")]
+            campaign_rps = home[0] if home else campaign_page_rps(base, slug)
+            print(
+                f"{'form (POST, stored and queued)':<28} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
+                f" {'ratio':>6} {'refused':>8}"
+            )
+            form_rows = measure_forms(base, slug, campaign_rps)
+    if "others" in PARTS:
+        others = other_benchmarks()
     harness.write_json(
         RESULTS,
         {
@@ -236,13 +276,14 @@ def main():
                 "seconds": SECONDS,
                 "rounds": ROUNDS,
                 "connections": CONNECTIONS,
+                "form_connections": FORM_CONNECTIONS,
                 "workers": WORKERS,
                 "threads": THREADS,
                 "load_tool": tool,
                 "database": "postgresql" if database_url else "sqlite",
             },
             "pages": pages,
-            "forms": forms,
+            "forms": form_rows,
             "other_benchmarks": others,
         },
     )

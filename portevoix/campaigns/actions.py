@@ -28,5 +28,7 @@ def receive_contact_message(*, campaign, cleaned_data, language, network_address
             campaign=campaign,
             source=f"contact:{message.pk}",
         )
-        transaction.on_commit(lambda: notify_staff_of_contact_message.enqueue(message.pk))
+        # Queued in the same transaction: the message and its announcement are kept together
+        # or not at all, and the database takes one write instead of two.
+        notify_staff_of_contact_message.enqueue(message.pk)
     return message

@@ -384,6 +384,62 @@ ACTIONS = [
     },
     {
         "audience": "individuals",
+        "key": "ind-call-mp",
+        "position": 1,
+        "title_fr": "Appeler votre député·e",
+        "title_en": "Call your MP",
+        "summary_fr": (
+            "Un appel de deux minutes à son bureau compte : on vous donne le numéro et un court "
+            "texte à adapter."
+        ),
+        "summary_en": (
+            "A two-minute call to their office counts: we give you the number and a short script "
+            "to adapt."
+        ),
+        "details_fr": (
+            "Le personnel note les appels des gens de la circonscription et en fait part à la ou "
+            "au député·e. Dites votre nom, que vous habitez la circonscription, et demandez son "
+            "appui aux permis de séjour temporaire pour les familles des personnes réfugiées. "
+            "Ensuite, dites-nous en un clic comment ça s’est passé."
+        ),
+        "details_en": (
+            "Staff keep track of calls from people in the riding and tell the MP about them. Say "
+            "your name, that you live in the riding, and ask for their support for temporary "
+            "resident permits for refugees’ families. Then tell us in one tap how it went."
+        ),
+        "link_url": "",
+        "link_label_fr": "",
+        "link_label_en": "",
+    },
+    {
+        "audience": "individuals",
+        "key": "ind-visit-mp",
+        "position": 1,
+        "title_fr": "Rencontrer votre député·e avec des personnes touchées",
+        "title_en": "Visit your MP with people affected",
+        "summary_fr": (
+            "Le plus efficace : demander un rendez-vous et y aller avec une personne séparée de sa "
+            "famille et une personne qui la soutient."
+        ),
+        "summary_en": (
+            "Most effective of all: ask for an appointment and go with a person separated from "
+            "their family and a supporter."
+        ),
+        "details_fr": (
+            "Nous préparons la demande de rendez-vous avec vous, vous aidons à inviter votre "
+            "délégation par courriel et vous donnons une trousse pour la rencontre. Les personnes "
+            "touchées décident de ce qu’elles racontent."
+        ),
+        "details_en": (
+            "We prepare the meeting request with you, help you invite your delegation by email "
+            "and give you a kit for the meeting. People affected decide what they share."
+        ),
+        "link_url": "",
+        "link_label_fr": "",
+        "link_label_en": "",
+    },
+    {
+        "audience": "individuals",
         "key": "ind-write-minister",
         "position": 2,
         "title_fr": "Écrire à la ministre",
@@ -498,6 +554,22 @@ ACTIONS = [
             "vague answer, or no answer at all, is useful to know too.\n\n"
             "Please leave out any details about your family members."
         ),
+        "link_url": "",
+        "link_label_fr": "",
+        "link_label_en": "",
+    },
+    {
+        "audience": "everyone",
+        "key": "results",
+        "position": 1,
+        "title_fr": "Voir les résultats",
+        "title_en": "See the results",
+        "summary_fr": (
+            "Ce que la campagne a accompli jusqu’ici, et où en sont les député·e·s sur la demande."
+        ),
+        "summary_en": "What the campaign has done so far, and where MPs stand on the request.",
+        "details_fr": "",
+        "details_en": "",
         "link_url": "",
         "link_label_fr": "",
         "link_label_en": "",

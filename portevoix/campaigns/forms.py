@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.models import ContactMessage
@@ -82,10 +81,10 @@ class ContactForm(HoneypotMixin, forms.ModelForm):
         return cleaned
 
     def too_many_recent_messages(self, email):
-        recent = ContactMessage.objects.recent(hours=1)
-        if recent.filter(email=email).count() >= settings.CONTACT_LIMIT_PER_EMAIL:
-            return True
-        by_network = recent.filter(Q(network_address_hash=self.network_address_hash))
+        by_email, by_network = ContactMessage.objects.recent_counts(
+            email=email, network_address_hash=self.network_address_hash
+        )
         return (
-            bool(self.network_address_hash) and by_network.count() >= settings.CONTACT_LIMIT_PER_IP
+            by_email >= settings.CONTACT_LIMIT_PER_EMAIL
+            or by_network >= settings.CONTACT_LIMIT_PER_IP
         )

@@ -203,6 +203,16 @@ class ContactMessageQuerySet(models.QuerySet):
     def recent(self, hours=1):
         return self.filter(created_at__gte=timezone.now() - timezone.timedelta(hours=hours))
 
+    def recent_counts(self, *, email, network_address_hash, hours=1):
+        """(messages from this email, from this network) in the last hours, in one query."""
+        counts = self.recent(hours).aggregate(
+            by_email=models.Count("pk", filter=models.Q(email=email)),
+            by_network=models.Count(
+                "pk", filter=models.Q(network_address_hash=network_address_hash)
+            ),
+        )
+        return counts["by_email"], counts["by_network"] if network_address_hash else 0
+
 
 class ContactMessage(models.Model):
     campaign = models.ForeignKey(
@@ -234,8 +244,3 @@ class ContactMessage(models.Model):
 
     def __str__(self):
         return f"{self.name} <{self.email}>"
-
-
-def keyed_hash(address):
-    """A keyed hash of a network address (see portevoix.lib.hashing)."""
-    return keyed_hash(address)

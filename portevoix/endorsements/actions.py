@@ -10,14 +10,16 @@ from django.utils.translation import override
 from portevoix.endorsements import tasks
 from portevoix.endorsements.forms import CONSENT_CONTACT, CONSENT_LISTING, CONSENT_REPLY_TO
 from portevoix.endorsements.models import (
-    Consent,
     Endorsement,
     Invitation,
     Organization,
     Suppression,
     normalized_email,
+    referrer_consent_source,
 )
 from portevoix.lib.pagecache import bump_content_version
+from portevoix.privacy import actions as privacy
+from portevoix.privacy.models import Consent, Purpose
 from portevoix.spread.models import Channel, Referrer
 
 # A second submission of the same form sends a fresh link at most this often.
@@ -30,9 +32,28 @@ def on_commit(task, *args):
     transaction.on_commit(lambda: task.enqueue(*args))
 
 
-def record_consent(purpose, wording, language, **owner):
+# What each consent asked here is, in the privacy app's words. Being written to about the
+# endorsement is answering what the person sent us (CONTACT_REPLY), not hearing from the
+# campaign: these addresses never reach the CRM's list of people to write to. An invitation
+# sent by Porte-voix in the inviter's name, answerable by them, is a message sent on their
+# behalf (SEND_LETTER).
+CONTACT = Purpose.CONTACT_REPLY
+LISTING = Purpose.LIST_PUBLICLY
+REPLY_TO = Purpose.SEND_LETTER
+
+
+def record_consent(*, email, purpose, wording, language, campaign, source):
+    """Keep the consent in the privacy app's table, worded as the person saw it."""
     with override(language):
-        Consent.objects.create(purpose=purpose, wording=str(wording), language=language, **owner)
+        wording = str(wording)
+    privacy.record_consent(
+        email=email,
+        purpose=purpose,
+        wording=wording,
+        language=language,
+        campaign=campaign,
+        source=source,
+    )
 
 
 # --- Endorsing --------------------------------------------------------------------------------
@@ -69,19 +90,29 @@ def submit_endorsement(*, campaign, data, language, referral=None, invitation=No
             organization=organization,
             statement=data.get("statement", ""),
             statement_language=data.get("statement_language") or language,
-            listed_publicly=bool(data.get("consent_listing")),
             language=language,
             confirmation_sent_at=timezone.now(),
             network_address_hash=network,
             **credit(referral, invitation),
         )
-        record_consent(Consent.Purpose.CONTACT, CONSENT_CONTACT, language, endorsement=endorsement)
-        if endorsement.listed_publicly:
-            record_consent(
-                Consent.Purpose.PUBLIC_LISTING, CONSENT_LISTING, language, endorsement=endorsement
-            )
+        record_endorsement_consents(endorsement, data, language)
         on_commit(tasks.send_endorsement_confirmation, endorsement.pk)
     return endorsement
+
+
+def record_endorsement_consents(endorsement, data, language):
+    agreed = [(CONTACT, CONSENT_CONTACT)]
+    if data.get("consent_listing"):
+        agreed.append((LISTING, CONSENT_LISTING))
+    for purpose, wording in agreed:
+        record_consent(
+            email=endorsement.organization.contact_email,
+            purpose=purpose,
+            wording=wording,
+            language=language,
+            campaign=endorsement.campaign,
+            source=endorsement.consent_source(),
+        )
 
 
 def credit(referral, invitation):
@@ -284,10 +315,17 @@ def queue_invitation_now(invitation):
 
 
 def record_reply_to_consent(referrer):
-    already = Consent.objects.filter(referrer=referrer, purpose=Consent.Purpose.REPLY_TO)
+    """Once per inviter, and again if they withdrew it and then agreed anew."""
+    source = referrer_consent_source(referrer)
+    already = Consent.objects.active().filter(source=source, purpose=REPLY_TO)
     if not already.exists():
         record_consent(
-            Consent.Purpose.REPLY_TO, CONSENT_REPLY_TO, referrer.language, referrer=referrer
+            email=referrer.email,
+            purpose=REPLY_TO,
+            wording=CONSENT_REPLY_TO,
+            language=referrer.language,
+            campaign=referrer.campaign,
+            source=source,
         )
 
 
@@ -295,9 +333,7 @@ def unsubscribe(address):
     """This address receives no invitation from Porte-voix again, for any campaign."""
     address = normalized_email(address)
     with transaction.atomic():
-        suppression, _created = Suppression.objects.get_or_create(
-            email=address, defaults={"reason": Suppression.Reason.UNSUBSCRIBED}
-        )
+        suppression = Suppression.add(address, Suppression.Reason.UNSUBSCRIBED)
         Invitation.objects.filter(
             to_email=address,
             status__in=[Invitation.Status.QUEUED, Invitation.Status.AWAITING_CONFIRMATION],

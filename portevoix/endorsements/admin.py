@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
@@ -6,24 +7,26 @@ from django.utils.translation import ngettext
 
 from portevoix.endorsements import actions
 from portevoix.endorsements.models import (
-    Consent,
     Endorsement,
     Invitation,
     Organization,
     Suppression,
+    suppression_hash,
 )
 from portevoix.spread.models import Referrer
 
 
-class ConsentInline(admin.TabularInline):
-    model = Consent
-    fk_name = "endorsement"
-    extra = 0
-    can_delete = False
-    fields = readonly_fields = ["purpose", "wording", "language", "given_at"]
+class ListedFilter(admin.SimpleListFilter):
+    title = _("listed publicly")
+    parameter_name = "listed"
 
-    def has_add_permission(self, request, obj=None):
-        return False
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.with_listing().filter(listed=self.value() == "yes")
+        return queryset
 
 
 @admin.register(Endorsement)
@@ -34,21 +37,21 @@ class EndorsementAdmin(admin.ModelAdmin):
         "region",
         "campaign",
         "status",
-        "listed_publicly",
+        "listed",
         "created_at",
     ]
-    list_filter = ["status", "campaign", "listed_publicly", "organization__sector"]
+    list_filter = ["status", "campaign", ListedFilter, "organization__sector"]
     search_fields = ["organization__name", "organization__contact_email", "statement"]
     list_select_related = ["organization", "campaign"]
     actions = ["approve", "reject", "merge"]
-    inlines = [ConsentInline]
     readonly_fields = [
         "campaign",
         "organization",
         "status",
         "statement",
         "statement_language",
-        "listed_publicly",
+        "listed",
+        "consents_given",
         "language",
         "created_at",
         "confirmed_at",
@@ -65,6 +68,26 @@ class EndorsementAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_listing()
+
+    @admin.display(description=_("listed publicly"), boolean=True, ordering="listed")
+    def listed(self, endorsement):
+        return endorsement.listed
+
+    @admin.display(description=_("consents"))
+    def consents_given(self, endorsement):
+        """Kept in the privacy app's table; withdrawn ones say when."""
+        lines = []
+        for consent in endorsement.consents().order_by("given_at"):
+            state = (
+                _("withdrawn %(date)s") % {"date": f"{consent.withdrawn_at:%Y-%m-%d}"}
+                if consent.withdrawn_at
+                else _("given %(date)s") % {"date": f"{consent.given_at:%Y-%m-%d}"}
+            )
+            lines.append(f"{consent.get_purpose_display()} ({state}): « {consent.wording} »")
+        return "\n".join(lines) or "—"
 
     @admin.display(description=_("sector"), ordering="organization__sector")
     def sector(self, endorsement):
@@ -165,11 +188,50 @@ class InvitationAdmin(admin.ModelAdmin):
         return False
 
 
+class SuppressionForm(forms.ModelForm):
+    """Staff type the address; only its keyed hash is stored."""
+
+    email = forms.EmailField(label=_("Email address not to contact"))
+
+    class Meta:
+        model = Suppression
+        fields = ["reason"]
+
+    def save(self, commit=True):
+        self.instance.email_hash = suppression_hash(self.cleaned_data["email"])
+        return super().save(commit)
+
+    def clean(self):
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        if email and Suppression.covers(email):
+            self.add_error("email", _("This address is already on the list."))
+        return cleaned
+
+
 @admin.register(Suppression)
 class SuppressionAdmin(admin.ModelAdmin):
-    list_display = ["email", "reason", "created_at"]
+    list_display = ["email_hash", "reason", "created_at"]
     list_filter = ["reason"]
-    search_fields = ["email"]
+    search_fields = ["email_hash"]
+    form = SuppressionForm
+
+    def get_fields(self, request, obj=None):
+        return ["email", "reason"] if obj is None else ["email_hash", "reason", "created_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else ["email_hash", "reason", "created_at"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is not None:
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Staff search by the address itself: it is hashed the same way, then matched."""
+        if "@" in search_term:
+            return queryset.filter(email_hash=suppression_hash(search_term)), False
+        return super().get_search_results(request, queryset, search_term)
 
 
 class CreditedEndorsements(admin.SimpleListFilter):

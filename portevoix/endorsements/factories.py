@@ -3,6 +3,8 @@ from django.utils import timezone
 
 from portevoix.campaigns.factories import CampaignFactory
 from portevoix.endorsements.models import Endorsement, Invitation, Organization, Sector
+from portevoix.privacy.actions import record_consent
+from portevoix.privacy.models import Purpose
 from portevoix.spread.models import Referrer
 
 
@@ -21,14 +23,27 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 class EndorsementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Endorsement
+        skip_postgeneration_save = True
 
     campaign = factory.SubFactory(CampaignFactory)
     organization = factory.SubFactory(OrganizationFactory)
     statement = "Les familles doivent attendre ensemble."
     statement_language = "fr"
-    listed_publicly = True
     language = "fr"
     status = Endorsement.Status.APPROVED
+
+    @factory.post_generation
+    def listed_publicly(endorsement, create, extracted, **kwargs):
+        """Listed unless told otherwise: the contact's consent to be listed is recorded."""
+        if create and extracted is not False:
+            record_consent(
+                email=endorsement.organization.contact_email,
+                purpose=Purpose.LIST_PUBLICLY,
+                wording="Inscrire notre organisme sur la liste publique.",
+                language=endorsement.language,
+                campaign=endorsement.campaign,
+                source=endorsement.consent_source(),
+            )
 
 
 class ReferrerFactory(factory.django.DjangoModelFactory):

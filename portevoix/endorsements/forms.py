@@ -217,6 +217,13 @@ class InvitationForm(forms.Form):
     def clean_to_email(self):
         return normalized_email(self.cleaned_data["to_email"])
 
+    def clean_to_organization(self):
+        return squeeze(self.cleaned_data["to_organization"])
+
+    def clean_subject(self):
+        """One line: a subject becomes an email header, where a line break starts another."""
+        return squeeze(self.cleaned_data["subject"])
+
     def clean_method(self):
         return self.cleaned_data["method"] or Invitation.Method.OWN
 

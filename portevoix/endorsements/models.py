@@ -1,8 +1,10 @@
 """Organizations that endorse a campaign, the invitations that recruit them, and who said no.
 
 An `Endorsement` is shown publicly only once its contact confirmed it by email, staff
-approved it, and the organization agreed to be listed. An `Invitation` row is the durable
-record of one invitation and the queue of its delivery.
+approved it, and the organization's consent to be listed stands. Consents live in the privacy
+app's one table, with `source="endorsement:<pk>"` (or `"referrer:<pk>"` for an inviter), so the
+person's data page shows them and withdraws them. An `Invitation` row is the durable record of
+one invitation and the queue of its delivery.
 """
 
 import uuid
@@ -10,18 +12,23 @@ import uuid
 from django.conf import settings
 from django.core import signing
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext_lazy
 
+from portevoix.lib.hashing import keyed_hash
+from portevoix.privacy.models import Consent, Purpose
 from portevoix.representatives.models import PROVINCES
 from portevoix.spread.models import Channel, Referrer, new_code
 
 NATIONAL = "CA"
 REGIONS = [(NATIONAL, _("National (across Canada)")), *PROVINCES]
 UNSUBSCRIBE_SALT = "endorsements.unsubscribe"
+ENDORSEMENT_SOURCE = "endorsement:"
+REFERRER_SOURCE = "referrer:"
 
 
 class Sector(models.TextChoices):
@@ -59,10 +66,19 @@ class Organization(models.Model):
         return self.name
 
 
+def listing_consent_stands():
+    """True for an endorsement whose consent to be listed is recorded and not withdrawn."""
+    source = Concat(Value(ENDORSEMENT_SOURCE), Cast(OuterRef("pk"), CharField()))
+    return Exists(Consent.objects.active().filter(purpose=Purpose.LIST_PUBLICLY, source=source))
+
+
 class EndorsementQuerySet(models.QuerySet):
+    def with_listing(self):
+        return self.annotate(listed=listing_consent_stands())
+
     def for_public_display(self):
-        """Approved, and the organization agreed to be listed."""
-        approved = self.filter(status=Endorsement.Status.APPROVED, listed_publicly=True)
+        """Approved, and the organization's consent to be listed still stands."""
+        approved = self.with_listing().filter(status=Endorsement.Status.APPROVED, listed=True)
         return approved.select_related("organization").order_by("organization__name", "pk")
 
     def counted(self):
@@ -71,10 +87,8 @@ class EndorsementQuerySet(models.QuerySet):
 
     def public_counts(self):
         """How many approved endorsers there are, listed and not, with no name attached."""
-        approved = self.filter(status=Endorsement.Status.APPROVED)
-        return approved.aggregate(
-            total=Count("pk"), unlisted=Count("pk", filter=Q(listed_publicly=False))
-        )
+        approved = self.with_listing().filter(status=Endorsement.Status.APPROVED)
+        return approved.aggregate(total=Count("pk"), unlisted=Count("pk", filter=Q(listed=False)))
 
     def facet(self, field):
         """{value: count} of publicly listed endorsers by `field` (region or sector)."""
@@ -108,7 +122,6 @@ class Endorsement(models.Model):
     statement_language = models.CharField(
         _("language of the statement"), max_length=2, choices=settings.LANGUAGES, default="fr"
     )
-    listed_publicly = models.BooleanField(_("agreed to be listed publicly"), default=False)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.UNCONFIRMED, db_index=True
@@ -179,35 +192,22 @@ class Endorsement(models.Model):
         return f"{self.organization} ({self.get_status_display()})"
 
     def is_public(self):
-        return self.status == self.Status.APPROVED and self.listed_publicly
+        return self.status == self.Status.APPROVED and self.is_listed()
+
+    def consent_source(self):
+        return f"{ENDORSEMENT_SOURCE}{self.pk}"
+
+    def consents(self):
+        """What the contact agreed to for this endorsement (kept by the privacy app)."""
+        return Consent.objects.filter(source=self.consent_source())
+
+    def is_listed(self):
+        """Listed only while the consent to be listed stands: withdrawing it unlists at once."""
+        return self.consents().active().filter(purpose=Purpose.LIST_PUBLICLY).exists()
 
 
-class Consent(models.Model):
-    """One purpose a person agreed to, in the words and language they saw, and when."""
-
-    class Purpose(models.TextChoices):
-        CONTACT = "contact", _("Be written to about this endorsement")
-        PUBLIC_LISTING = "public-listing", _("Be listed publicly")
-        REPLY_TO = "reply-to", _("Show my address to the organizations I invite")
-
-    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose)
-    wording = models.TextField(_("consent as worded"))
-    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    given_at = models.DateTimeField(_("given"), default=timezone.now)
-    endorsement = models.ForeignKey(
-        Endorsement, on_delete=models.CASCADE, null=True, blank=True, related_name="consents"
-    )
-    referrer = models.ForeignKey(
-        Referrer, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["given_at"]
-        verbose_name = _("consent")
-        verbose_name_plural = _("consents")
-
-    def __str__(self):
-        return f"{self.get_purpose_display()} ({self.given_at:%Y-%m-%d})"
+def referrer_consent_source(referrer):
+    return f"{REFERRER_SOURCE}{referrer.pk}"
 
 
 class InvitationQuerySet(models.QuerySet):
@@ -287,14 +287,22 @@ class Invitation(models.Model):
         return f"{settings.SITE_URL}{path}?invitation={self.code}"
 
 
+def suppression_hash(address):
+    return keyed_hash(normalized_email(address))
+
+
 class Suppression(models.Model):
-    """An address that asked not to receive invitations: every send checks this list."""
+    """An address that asked not to receive invitations: every send checks this list.
+
+    Only a keyed hash of the address is kept. It recognizes the address when someone types
+    it again, and cannot be turned back into the address by anyone without the site's key.
+    """
 
     class Reason(models.TextChoices):
         UNSUBSCRIBED = "unsubscribed", _("Used the unsubscribe link")
         STAFF = "staff", _("Added by staff")
 
-    email = models.EmailField(_("email"), unique=True)
+    email_hash = models.CharField(_("address (keyed hash)"), max_length=32, unique=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason, default=Reason.STAFF)
     created_at = models.DateTimeField(_("since"), default=timezone.now)
 
@@ -304,15 +312,18 @@ class Suppression(models.Model):
         verbose_name_plural = _("addresses not to contact")
 
     def __str__(self):
-        return self.email
-
-    def save(self, *args, **kwargs):
-        self.email = normalized_email(self.email)
-        super().save(*args, **kwargs)
+        return f"{self.email_hash[:12]}…"
 
     @classmethod
     def covers(cls, address):
-        return cls.objects.filter(email=normalized_email(address)).exists()
+        return cls.objects.filter(email_hash=suppression_hash(address)).exists()
+
+    @classmethod
+    def add(cls, address, reason):
+        suppression, _created = cls.objects.get_or_create(
+            email_hash=suppression_hash(address), defaults={"reason": reason}
+        )
+        return suppression
 
 
 def unsubscribe_token(address):

@@ -27,13 +27,15 @@ ASK_AGAIN_AFTER_MINUTES = 10
 # --- Composing -----------------------------------------------------------------------------------
 
 
-def start_letter(*, campaign, template, language, postal_code="", province=""):
+def start_letter(*, campaign, template, language, postal_code="", province="", referral=None):
     return Letter.objects.create(
         campaign=campaign,
         template=template,
         language=language,
         postal_code=postal_code,
         province=province,
+        referrer=referral.referrer if referral else None,
+        referral_channel=referral.channel if referral else "",
     )
 
 
@@ -186,7 +188,8 @@ def request_confirmation(letter, *, purposes, language):
                     campaign=letter.campaign,
                     source=letter.consent_source(),
                 )
-        transaction.on_commit(lambda: send_confirmation_request.enqueue(letter.pk))
+        # Queued with the letter's change of state: one write, and never one without the other.
+        send_confirmation_request.enqueue(letter.pk)
     return True
 
 

@@ -12,8 +12,10 @@ class LettersConfig(AppConfig):
         from portevoix.letters import api, personal_data, tasks  # noqa: F401  registrations
         from portevoix.letters.models import LetterTemplate
         from portevoix.lib.pagecache import register_public_content
+        from portevoix.spread.referrals import register_referred_action
 
         register_public_content(LetterTemplate)
+        register_referred_action(_("Letters sent"), lambda campaign: campaign.letters.sent())
 
         register_tool(
             "letter",

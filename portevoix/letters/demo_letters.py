@@ -235,4 +235,59 @@ We would welcome the chance to meet with you to discuss it.
 
 Sincerely,""",
     },
+    {
+        # Written by the meetings app, which fills in the proposed times and place: it is not
+        # offered in the list of letters, only through "Request a meeting".
+        "key": "meeting-request",
+        "audience": "individual",
+        "target": "mp",
+        "copy_mp": "never",
+        "guided_story": False,
+        "is_active": False,
+        "position": 6,
+        "title_fr": "Demande de rencontre",
+        "title_en": "Meeting request",
+        "summary_fr": (
+            "Demandez une rencontre à votre député·e, ou à une ou un ministre, avec une "
+            "délégation qui comprend une personne qui vit la séparation familiale."
+        ),
+        "summary_en": (
+            "Ask your MP, or a minister, for a meeting with a delegation that includes "
+            "someone living family separation."
+        ),
+        "subject_fr": "Demande de rencontre : réunir les familles des personnes réfugiées",
+        "subject_en": "Meeting request: reuniting refugees' families",
+        "body_fr": """{salutation},
+
+Je vous écris pour vous demander une rencontre au sujet des familles de personnes réfugiées qui restent séparées pendant des années.
+
+Des personnes que le Canada a protégées attendent que leur conjoint, leur conjointe ou leurs enfants les rejoignent. Pendant le traitement de leur demande de résidence permanente, ces proches restent à l'étranger, parfois dans des situations dangereuses. Une solution existe : délivrer des permis de séjour temporaire (PST) aux membres de la famille des personnes réfugiées, afin qu'ils puissent vivre au Canada pendant le traitement de leur demande, au lieu d'attendre séparés.
+
+Notre délégation comprendra au moins une personne qui vit elle-même la séparation familiale. Elle pourra vous dire, avec ses propres mots, ce que représentent ces années d'attente. Nous aimerions savoir si vous appuyez cette mesure et si vous accepteriez de la porter auprès du ministre de l'Immigration, des Réfugiés et de la Citoyenneté.
+
+Nous vous proposons de nous rencontrer :
+{proposed_times}
+
+Lieu proposé : {meeting_place}
+
+Une demi-heure nous suffirait. Si ces moments ne vous conviennent pas, nous nous adapterons volontiers à votre horaire ; vous pouvez me répondre directement.
+
+Je vous remercie de votre attention et vous prie d'agréer, {salutation}, l'expression de mes salutations distinguées.""",
+        "body_en": """{salutation},
+
+I am writing to ask for a meeting with you about the families of refugees who stay separated for years.
+
+People whom Canada has protected are waiting for their spouses or children to join them. While their permanent residence applications are processed, these family members remain abroad, sometimes in dangerous situations. There is a solution: issue temporary resident permits (TRPs) to the family members of refugees, so that they can live in Canada while their applications are processed, instead of waiting apart.
+
+Our delegation will include at least one person who is living family separation. They can tell you, in their own words, what these years of waiting mean. We would like to know whether you support this measure, and whether you would raise it with the Minister of Immigration, Refugees and Citizenship.
+
+We propose to meet:
+{proposed_times}
+
+Proposed place: {meeting_place}
+
+Half an hour would be enough. If these times do not suit you, we will gladly work around your schedule; you can reply to me directly.
+
+Thank you for your attention. Sincerely,""",
+    },
 ]

@@ -136,6 +136,9 @@ class LetterQuerySet(models.QuerySet):
             Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=cutoff)
         )
 
+    def sent(self):
+        return self.filter(status=Letter.Status.SENT)
+
     def needing_reminder(self, now=None):
         cutoff = (now or timezone.now()) - timedelta(seconds=settings.LETTER_REMINDER_AFTER)
         still_valid = (now or timezone.now()) - timedelta(
@@ -234,6 +237,17 @@ class Letter(models.Model):
     # Encrypted at rest: a letter may tell a family's story.
     body = EncryptedTextField(_("letter"), blank=True)
     is_template_verbatim = models.BooleanField(_("word for word the template"), default=False)
+
+    # Who brought the writer here, from a shared link they followed (see spread.referrals).
+    referrer = models.ForeignKey(
+        "spread.Referrer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referred_letters",
+        verbose_name=_("referred by"),
+    )
+    referral_channel = models.CharField(_("came through"), max_length=20, blank=True)
 
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     confirmation_requested_at = models.DateTimeField(_("confirmation asked"), null=True, blank=True)

@@ -22,12 +22,15 @@ NAMES = {
     "organization": _("the writer's organization"),
     "date": _("today's date"),
     "story": _("the guided personal story, when the writer tells it"),
+    # Filled by the meetings app when it writes a meeting request.
+    "proposed_times": _("the times proposed for a meeting, one per line"),
+    "meeting_place": _("the place proposed for a meeting"),
 }
 
 HELP_TEXT = _(
     "Plain text; a blank line starts a new paragraph. Placeholders: {salutation}, "
     "{recipient_name}, {recipient_title}, {riding}, {mp_name}, {province}, {sender_name}, "
-    "{organization}, {date}, {story}."
+    "{organization}, {date}, {story}; in a meeting request, {proposed_times} and {meeting_place}."
 )
 
 

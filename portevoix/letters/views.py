@@ -12,6 +12,8 @@ from portevoix.letters.recipients import RecipientChoices
 from portevoix.letters.rendering import build_document, render_docx, render_pdf
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
+from portevoix.representatives.views import lookup_allowed, too_many_lookups
+from portevoix.spread.referrals import referral_from_request
 
 # Longer mailto: links are cut off by some mail programs; past this we offer copy and paste.
 MAILTO_MAX_LENGTH = 1800
@@ -64,16 +66,23 @@ def start(request, slug, key):
     campaign = get_campaign_or_404(request, slug)
     template = get_template_or_404(campaign, key)
     form = StartForm(request.POST or None, template=template)
-    if request.method == "POST" and form.is_valid():
-        letter = actions.start_letter(
-            campaign=campaign,
-            template=template,
-            language=current_language(),
-            postal_code=form.cleaned_data.get("postal_code", ""),
-            province=form.cleaned_data.get("province", ""),
-        )
-        return redirect(letter.step_url("recipients"))
     status = 400 if form.is_bound else 200
+    if request.method == "POST" and form.is_valid():
+        postal_code = form.cleaned_data.get("postal_code", "")
+        # The postal code is looked up at the next step: count it against the network's limit.
+        if postal_code and not lookup_allowed(request):
+            too_many_lookups(form)
+            status = 429
+        else:
+            letter = actions.start_letter(
+                campaign=campaign,
+                template=template,
+                language=current_language(),
+                postal_code=postal_code,
+                province=form.cleaned_data.get("province", ""),
+                referral=referral_from_request(request, campaign),
+            )
+            return redirect(letter.step_url("recipients"))
     context = {"campaign": campaign, "template": template, "form": form}
     return render(request, "letters/start.html", context, status=status)
 

@@ -8,11 +8,16 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.privacy.fields import EncryptedTextField
+
+ORGANIZER_LINK_SALT = "meetings.organizer-link"
+DELEGATE_LINK_SALT = "meetings.delegate-link"
 
 
 class CallQuerySet(models.QuerySet):
@@ -55,6 +60,8 @@ class Call(models.Model):
     what_they_said = EncryptedTextField(_("what they were told"), blank=True)
     created_at = models.DateTimeField(_("called"), default=timezone.now, db_index=True)
     outcome_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
+    # A keyed hash of the caller's network, for the hourly limit; never the address itself.
+    network_address_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = CallQuerySet.as_manager()
 
@@ -161,7 +168,9 @@ class MeetingRequest(models.Model):
         _("duration (minutes)"), null=True, blank=True
     )
     report_prompt_sent_at = models.DateTimeField(_("report asked"), null=True, blank=True)
+    reported_at = models.DateTimeField(_("report filed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    network_address_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = MeetingRequestQuerySet.as_manager()
 
@@ -177,8 +186,27 @@ class MeetingRequest(models.Model):
         self.organizer_email = self.organizer_email.strip().lower()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("meetings:organizer", args=[self.campaign.slug, self.private_token()])
+
+    def private_token(self):
+        return signing.Signer(salt=ORGANIZER_LINK_SALT).sign(str(self.public_id))
+
     def consent_source(self):
         return f"meeting:{self.pk}"
+
+    def is_open(self):
+        """Still ahead or just held: the organizer can schedule, invite and report."""
+        return self.status not in {self.Status.HELD, self.Status.CANCELLED}
+
+    def may_be_reported(self):
+        return self.is_open() and self.reported_at is None
+
+    def target_name(self):
+        return self.with_name or self.with_title
+
+    def coming(self):
+        return self.delegates.filter(answer=Delegate.Answer.ACCEPTED)
 
 
 class Delegate(models.Model):
@@ -222,3 +250,34 @@ class Delegate(models.Model):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:delegate", args=[self.meeting.campaign.slug, self.private_token()])
+
+    def private_token(self):
+        return signing.Signer(salt=DELEGATE_LINK_SALT).sign(str(self.public_id))
+
+    def has_answered(self):
+        return self.answered_at is not None
+
+
+class LogLinkRequest(models.Model):
+    """A request for the lobbying log link, kept only to limit requests from one network."""
+
+    network_address_hash = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("lobbying log link request")
+        verbose_name_plural = _("lobbying log link requests")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M}"
+
+
+def public_id_from_token(salt, token):
+    """The record's id from a private link, or None if the link was not made by us."""
+    try:
+        return uuid.UUID(signing.Signer(salt=salt).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None

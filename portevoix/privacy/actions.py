@@ -3,7 +3,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from portevoix.lib.hashing import keyed_hash
-from portevoix.privacy.models import AccessRequest, Consent
+from portevoix.lib.pagecache import bump_content_version
+from portevoix.privacy.models import AccessRequest, Consent, Purpose
 from portevoix.privacy.registry import erase_everything, holds_anything, normalize_email
 
 
@@ -19,11 +20,18 @@ def record_consent(*, email, purpose, wording, language, campaign=None, source="
     )
 
 
+# Consents that decide what public pages show.
+PUBLIC_PURPOSES = {Purpose.LIST_PUBLICLY, Purpose.QUOTE_PUBLICLY}
+
+
 def withdraw_consent(consent):
     """Withdrawing is as easy as giving: one click, effective at once."""
-    Consent.objects.filter(pk=consent.pk, withdrawn_at__isnull=True).update(
+    withdrawn = Consent.objects.filter(pk=consent.pk, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )
+    if withdrawn and consent.purpose in PUBLIC_PURPOSES:
+        # update() sends no save signal: cached public pages must be drawn again.
+        transaction.on_commit(bump_content_version)
 
 
 def request_personal_data_link(*, email, language):

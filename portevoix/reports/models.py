@@ -8,6 +8,7 @@ approved it, and even then only `published_quote` (the words a moderator chose) 
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -127,6 +128,8 @@ class ReportBack(models.Model):
     # Who reported. Optional: nobody has to give their name to tell us what happened.
     reporter_name = models.CharField(_("name"), max_length=120, blank=True)
     reporter_email = models.EmailField(_("email"), blank=True)
+    # A keyed hash of the network address, to limit how many reports one network sends.
+    network_address_hash = models.CharField(max_length=32, blank=True, editable=False)
     organization_name = models.CharField(_("organization"), max_length=200, blank=True)
     quote_permission = models.CharField(
         _("quoting"), max_length=12, choices=QuotePermission, default=QuotePermission.PRIVATE
@@ -186,6 +189,26 @@ class ReportBack(models.Model):
 
     def consent_source(self):
         return f"report:{self.pk}"
+
+    def clean(self):
+        if self.published_quote.strip() and not self.may_be_quoted():
+            raise ValidationError(
+                {
+                    "published_quote": _(
+                        "The writer asked to keep their words private: nothing can be published."
+                    )
+                }
+            )
+
+    def target_display(self):
+        """Who was targeted, in words staff and the writer recognize."""
+        if self.representative_id:
+            return str(self.representative)
+        if self.office_holder_id:
+            return str(self.office_holder)
+        if self.district_id:
+            return str(self.district)
+        return self.target_description
 
     def may_be_quoted(self):
         return self.quote_permission != QuotePermission.PRIVATE

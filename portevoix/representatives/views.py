@@ -1,8 +1,13 @@
+import time
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.pagecache import public_page
 from portevoix.lib.urls import own_page
 
@@ -36,12 +41,64 @@ def next_query(next_url):
     return urlencode({"next": next_url}) if next_url else ""
 
 
+# Postal code lookups allowed per network address in each window, unless settings say otherwise.
+LOOKUPS_PER_NETWORK = 60
+LOOKUP_WINDOW_SECONDS = 600
+
+
+def lookup_limits():
+    return (
+        getattr(settings, "FIND_MP_LOOKUPS_PER_NETWORK", LOOKUPS_PER_NETWORK),
+        getattr(settings, "FIND_MP_LOOKUP_WINDOW_SECONDS", LOOKUP_WINDOW_SECONDS),
+    )
+
+
+def lookup_allowed(request):
+    """Count one postal code lookup for the visitor's network; False once over the limit.
+
+    Without it, anyone could walk the whole postal code table (and our Represent quota)
+    from one machine. The network address is kept only as a keyed hash, for one window.
+    Other flows that look up a postal code for a visitor call this too.
+    """
+    limit, window = lookup_limits()
+    key = f"find-mp:{network_address_hash(request)}:{int(time.time() // window)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the entry expired between add() and incr()
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def seconds_until_next_window():
+    _limit, window = lookup_limits()
+    return int(window - time.time() % window) + 1
+
+
+TOO_MANY_LOOKUPS = _(
+    "Many searches have come from your connection in the last few minutes. "
+    "Please wait a few minutes and try again, or find your riding in the list."
+)
+
+
+def too_many_lookups(form):
+    form.add_error(None, TOO_MANY_LOOKUPS)
+
+
 @require_safe
 @public_page
 def find_mp(request):
+    """The page without a postal code is the same for all and cached; a lookup never is."""
     next_url = safe_next(request)
     form = PostalCodeForm(request.GET if "postal_code" in request.GET else None)
-    result = find_representatives(form.cleaned_data["postal_code"]) if form.is_valid() else None
+    result, status = None, 200
+    if form.is_valid():
+        if lookup_allowed(request):
+            result = find_representatives(form.cleaned_data["postal_code"])
+        else:
+            too_many_lookups(form)
+            status = 429
     context = {
         "form": form,
         "result": result,
@@ -49,7 +106,10 @@ def find_mp(request):
         "next_url": next_url,
         "next_query": next_query(next_url),
     }
-    return render(request, "representatives/find_mp.html", context)
+    response = render(request, "representatives/find_mp.html", context, status=status)
+    if status == 429:
+        response["Retry-After"] = str(seconds_until_next_window())
+    return response
 
 
 @require_safe

@@ -128,6 +128,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Shared by every process on the host (web workers and the task worker): counters for rate
+# limits and the results figures must agree between them.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
+    }
+}
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploaded files are never served as pages: views stream them as attachments.
 MEDIA_URL = "/media-not-served/"
@@ -247,6 +255,14 @@ CONTACT_MESSAGE_RETENTION_DAYS = env_int("CONTACT_MESSAGE_RETENTION_DAYS", 365)
 # Endorsements, invitations and referral codes (see the README).
 ENDORSEMENT_CONFIRMATION_MAX_AGE = env_int("ENDORSEMENT_CONFIRMATION_MAX_AGE", 7 * 24 * 3600)
 ENDORSEMENTS_PER_HOUR_PER_NETWORK = env_int("ENDORSEMENTS_PER_HOUR_PER_NETWORK", 10)
+# Find-your-MP: postal code lookups answered per network address in a sliding window.
+FIND_MP_LOOKUPS_PER_NETWORK = env_int("FIND_MP_LOOKUPS_PER_NETWORK", 60)
+FIND_MP_LOOKUP_WINDOW_SECONDS = env_int("FIND_MP_LOOKUP_WINDOW_SECONDS", 600)
+# Results: figures are computed at most once per this many seconds per campaign (0: always).
+RESULTS_CACHE_SECONDS = env_int("RESULTS_CACHE_SECONDS", 60)
+# Report-back: reports accepted per hour from one network address and from one email.
+REPORTS_PER_HOUR_PER_NETWORK = env_int("REPORTS_PER_HOUR_PER_NETWORK", 20)
+REPORTS_PER_HOUR_PER_EMAIL = env_int("REPORTS_PER_HOUR_PER_EMAIL", 5)
 INVITATIONS_PER_DAY = env_int("INVITATIONS_PER_DAY", 20)
 INVITATION_REPEAT_DAYS = env_int("INVITATION_REPEAT_DAYS", 30)
 REFERRAL_COOKIE_MAX_AGE = env_int("REFERRAL_COOKIE_MAX_AGE", 30 * 24 * 3600)

@@ -21,13 +21,17 @@ ROLES = {
         "endorsements": MODERATE,
         "spread": ALL,
         "reports": MODERATE,
-        "meetings": READ,
+        # Staff set MPs' positions; the evidence, once recorded, is never edited.
+        "reports.positionchange": ("view", "add"),
+        "meetings": MODERATE,
         "privacy.consent": READ,
     },
     "Moderator": {
         "endorsements": MODERATE,
         "reports": MODERATE,
         "campaigns.contactmessage": MODERATE,
+        # To see the meeting a report is about.
+        "meetings.meetingrequest": READ,
     },
 }
 

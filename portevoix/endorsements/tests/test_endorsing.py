@@ -8,8 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from portevoix.endorsements import links
-from portevoix.endorsements.models import Consent, Endorsement
+from portevoix.endorsements.models import Endorsement
 from portevoix.endorsements.tests.helpers import endorsement_form, links_in, url
+from portevoix.privacy.models import Consent, Purpose
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_it_records_the_endorsement_and_asks_to_confirm_it(
     assert endorsement.status == Endorsement.Status.UNCONFIRMED
     assert endorsement.organization.contact_email == "lea.roy@sante.example"
     assert endorsement.organization.website == "https://sante-pour-tous.example"
-    assert endorsement.language == "fr" and endorsement.listed_publicly
+    assert endorsement.language == "fr" and endorsement.is_listed()
     [message] = mail.outbox
     assert message.to == ["lea.roy@sante.example"]
     assert "Confirmez l’appui de Clinique Santé Pour Tous" in message.subject
@@ -54,11 +55,17 @@ def test_it_records_each_consent_with_its_wording_language_and_time(
     client, campaign, django_capture_on_commit_callbacks
 ):
     endorse(client, campaign, django_capture_on_commit_callbacks, language="fr")
+    endorsement = Endorsement.objects.get()
     consents = {c.purpose: c for c in Consent.objects.all()}
-    assert set(consents) == {Consent.Purpose.CONTACT, Consent.Purpose.PUBLIC_LISTING}
-    listing = consents[Consent.Purpose.PUBLIC_LISTING]
+    assert set(consents) == {Purpose.CONTACT_REPLY, Purpose.LIST_PUBLICLY}
+    listing = consents[Purpose.LIST_PUBLICLY]
     assert listing.language == "fr" and "jamais" in listing.wording
-    assert listing.given_at is not None
+    assert listing.given_at is not None and listing.is_active()
+    # In the privacy app's one table, tied to the endorsement and to the contact's address.
+    assert listing.email == "lea.roy@sante.example"
+    assert listing.source == f"endorsement:{endorsement.pk}"
+    assert listing.campaign == campaign
+    assert "écrire" in consents[Purpose.CONTACT_REPLY].wording
 
 
 def test_without_consent_to_be_listed_it_records_no_listing_consent(
@@ -69,8 +76,8 @@ def test_without_consent_to_be_listed_it_records_no_listing_consent(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url("endorsements:endorse", campaign.slug), form)
     endorsement = Endorsement.objects.get()
-    assert not endorsement.listed_publicly
-    assert [c.purpose for c in endorsement.consents.all()] == [Consent.Purpose.CONTACT]
+    assert not endorsement.is_listed()
+    assert [c.purpose for c in endorsement.consents()] == [Purpose.CONTACT_REPLY]
 
 
 def test_it_refuses_an_incomplete_form_and_keeps_what_was_typed(client, campaign):

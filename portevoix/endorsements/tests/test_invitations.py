@@ -10,6 +10,7 @@ from portevoix.endorsements.factories import (
 )
 from portevoix.endorsements.models import Endorsement, Invitation, Suppression, unsubscribe_token
 from portevoix.endorsements.tests.helpers import endorsement_form, links_in, url
+from portevoix.lib.hashing import keyed_hash
 from portevoix.spread.models import Channel, Referrer
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +148,7 @@ def test_platform_sending_needs_an_address_and_consent(client, django_capture_on
 def test_an_invitation_to_a_suppressed_address_is_not_sent(
     client, django_capture_on_commit_callbacks
 ):
-    Suppression.objects.create(email="INFO@cliniqueduparc.example")
+    Suppression.add("INFO@cliniqueduparc.example", Suppression.Reason.STAFF)
     response = invite(client, ReferrerFactory(), django_capture_on_commit_callbacks)
     assert response["Location"].endswith("?done=suppressed")
     assert Invitation.objects.get().status == Invitation.Status.SUPPRESSED
@@ -160,7 +161,7 @@ def test_an_address_suppressed_after_queueing_is_not_sent_either(
     from portevoix.endorsements.tasks import send_invitation
 
     invitation = InvitationFactory(status=Invitation.Status.QUEUED)
-    Suppression.objects.create(email=invitation.to_email)
+    Suppression.add(invitation.to_email, Suppression.Reason.STAFF)
     assert send_invitation.call(invitation.pk) == "suppressed"
     assert mail.outbox == []
 
@@ -225,7 +226,11 @@ def test_unsubscribing_asks_first_then_suppresses_the_address(client):
     assert Suppression.objects.count() == 0
     response = client.post(path)
     assert response.status_code == 200
-    assert Suppression.objects.get().email == "info@cliniqueduparc.example"
+    kept = Suppression.objects.get()
+    # Only a keyed hash is kept, which still recognizes the address in any case.
+    assert kept.email_hash == keyed_hash("info@cliniqueduparc.example")
+    assert "cliniqueduparc" not in str(kept.__dict__)
+    assert Suppression.covers("INFO@CliniqueDuParc.example")
     client.post(path)  # twice is harmless
     assert Suppression.objects.count() == 1
 

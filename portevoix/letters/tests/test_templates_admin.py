@@ -46,6 +46,7 @@ def test_the_demo_letters_load_once_in_both_languages_with_valid_placeholders():
         "refugee-write-mp",
         "ind-write-minister",
         "org-write-province",
+        "meeting-request",
     }
     assert LetterTemplate.objects.get(key="ind-write-mp").title_fr == "Titre revu par l’équipe"
     for template in LetterTemplate.objects.all():

@@ -7,6 +7,7 @@ from portevoix.campaigns.factories import CampaignFactory
 from portevoix.endorsements.factories import EndorsementFactory, ReferrerFactory
 from portevoix.endorsements.models import Endorsement
 from portevoix.endorsements.tests.helpers import endorsement_form, url
+from portevoix.letters.tests.factories import LetterFactory, LetterTemplateFactory
 from portevoix.spread.models import ShareVisit
 from portevoix.spread.referrals import COOKIE_NAME
 from portevoix.test import sign_in_staff
@@ -115,12 +116,17 @@ def test_staff_see_visits_and_endorsements_per_channel_and_referrer(client, cast
     follow(client, campaign, "bluesky")
     EndorsementFactory(campaign=campaign, referrer=referrer, referral_channel="bluesky")
     EndorsementFactory(campaign=campaign, referral_channel="bluesky", status="unconfirmed")
+    template = LetterTemplateFactory(campaign=campaign)
+    LetterFactory(template=template, status="sent", referrer=referrer, referral_channel="bluesky")
+    LetterFactory(template=template, status="draft", referral_channel="bluesky")
     sign_in_staff(client, cast["sophie"])
     report = client.get(reverse("admin:spread_report", args=[campaign.slug]))
     html = report.content.decode()
     assert report.status_code == 200
-    assert '<th scope="row">Bluesky</th><td>2</td><td>1</td>' in html
-    assert "Clinique du Parc" in html and f"<td>{referrer.code}</td><td>1</td><td>1</td>" in html
+    # Visits, then letters sent, then endorsements.
+    assert '<th scope="row">Bluesky</th><td>2</td><td>1</td><td>1</td>' in html
+    assert "Clinique du Parc" in html
+    assert f"<td>{referrer.code}</td><td>1</td><td>1</td><td>1</td>" in html
 
 
 def test_the_report_is_for_staff_only(client, cast, campaign):

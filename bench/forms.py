@@ -1,0 +1,109 @@
+"""Form submissions under load: wrk posting real forms, each request a new submission.
+
+Every POST carries a valid CSRF cookie and token, and a number unique across wrk's threads
+(NUMBER in the body), so each one is a new message, endorsement or letter rather than a repeat
+the site would refuse. Letters are confirmed on drafts made beforehand, one per request.
+"""
+
+import re
+import subprocess
+import tempfile
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+from bench import harness
+
+LUA = """
+local paths = {%(paths)s}
+local body = "%(body)s"
+local counter = 0
+local started = 0
+function setup(thread)
+  thread:set("id", started)
+  started = started + 1
+end
+request = function()
+  counter = counter + 1
+  local n = id * 10000000 + counter
+  local path = paths[((counter - 1) * %(threads)d + id) %% #paths + 1]
+  return wrk.format("POST", path, nil, (body:gsub("NUMBER", tostring(n))))
+end
+"""
+
+
+def csrf_pair(base, form_path):
+    """(token, cookie) for posting forms, taken from a form page like a browser would."""
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = opener.open(base + form_path).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    return token, next(c for c in jar if c.name == "csrftoken").value
+
+
+def write_script(paths, body, threads):
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    quoted = ", ".join(f'"{path}"' for path in paths)
+    script.write_text(LUA % {"paths": quoted, "body": body, "threads": threads})
+    return script
+
+
+def post_load(base, paths, body, cookie, seconds, connections, threads=2):
+    """One wrk run posting `body` to `paths`; a 302 (redirect after POST) is a success."""
+    script = write_script(paths, body, threads)
+    command = [
+        "wrk",
+        "--latency",
+        "-d",
+        f"{seconds}s",
+        "-c",
+        str(connections),
+        "-t",
+        str(threads),
+        "-s",
+        str(script),
+        "-H",
+        "Content-Type: application/x-www-form-urlencoded",
+        "-H",
+        f"Cookie: csrftoken={cookie}",
+        base + paths[0],
+    ]
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True)
+    finally:
+        script.unlink()
+    if completed.returncode:
+        raise RuntimeError(f"wrk failed: {completed.stderr or completed.stdout}")
+    return harness.parse_wrk(completed.stdout)
+
+
+def letter_drafts(campaign_slug, count):
+    """Paths of the 'send' step of `count` letters ready to send, made in one go."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from portevoix.letters.models import Letter, LetterTemplate
+
+    template = LetterTemplate.objects.get(campaign__slug=campaign_slug, key="ind-write-minister")
+    drafts = [
+        Letter(
+            campaign=template.campaign,
+            template=template,
+            language="en",
+            sender_name="Bench Writer",
+            sender_email=f"writer{n}@bench.example",
+            to_name="The Minister",
+            to_title="Minister of Immigration",
+            to_email="minister@bench.example",
+            subject=template.subject_en,
+            body=template.body_en,
+        )
+        for n in range(count)
+    ]
+    for draft in drafts:
+        draft.message_id = f"<letter-{draft.public_id}@bench.example>"
+    Letter.objects.bulk_create(drafts, batch_size=500)
+    with translation.override("en"):
+        return [
+            reverse("letters:send", args=[campaign_slug, draft.private_token()]) for draft in drafts
+        ]
