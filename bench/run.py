@@ -118,6 +118,7 @@ def measure_pages(base, slug):
                 "ratio_to_bare": round(page_rps / bare_rps, 3),
                 "p50_ms": round(harness.median_of(pages, "p50_ms"), 2),
                 "p99_ms": round(harness.median_of(pages, "p99_ms"), 2),
+                "bare_p99_ms": round(harness.median_of(bares, "p99_ms"), 2),
                 "weight_bytes": weight,
                 "gzipped_html_bytes": gzipped,
                 "queries_uncached": queries,
@@ -131,7 +132,8 @@ def measure_pages(base, slug):
 def print_row(row):
     print(
         f"{row['page']:<26} {row['rps']:>8.0f} {row['bare_rps']:>8.0f} {row['ratio_to_bare']:>6.0%}"
-        f" {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} {row['weight_bytes'] / 1024:>7.1f}"
+        f" {row['p50_ms']:>7.1f} {row['p99_ms']:>7.1f} {row['bare_p99_ms']:>8.1f}"
+        f" {row['weight_bytes'] / 1024:>7.1f}"
         f" {row['queries_uncached']:>4}",
         flush=True,
     )
@@ -254,7 +256,7 @@ def main():
         if "pages" in PARTS:
             print(
                 f"{'page':<26} {'req/s':>8} {'bare':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}"
-                f" {'KB':>7} {'qry':>4}"
+                f" {'bare p99':>8} {'KB':>7} {'qry':>4}"
             )
             pages = measure_pages(base, slug)
             print()

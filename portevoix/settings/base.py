@@ -98,7 +98,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web and worker) share one SQLite file: wait for locks
     # instead of failing, and let readers proceed while one process writes.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (DATABASE_CONN_MAX_AGE, 60 s): opening one reads the whole
+    # schema again, which costs more than answering most requests.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",

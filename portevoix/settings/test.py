@@ -16,6 +16,9 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 CONTENT_VERSION_FILE = str(VAR_DIR / "test-content-version")
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Each request closes its connection, as the suite has always run on SQLite: a test that
+    # flushes the file from one thread never waits on a connection another thread kept.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not memory, so a worker started in another process sees the same data;
     # one per test run, so two runs side by side never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}

@@ -16,8 +16,10 @@ from portevoix.endorsements.factories import (
 from portevoix.endorsements.models import Endorsement
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import LetterFactory
+from portevoix.meetings.models import Delegate, MeetingRequest
 from portevoix.privacy.actions import erase_personal_data, record_consent
 from portevoix.privacy.models import Purpose
+from portevoix.reports.models import ActionType, Outcome, ReportBack
 
 pytestmark = pytest.mark.django_db
 EMAIL, NAME, STORY = "nour.haddad@example.org", "Nour Haddad", "mon fils attend à Kampala"
@@ -40,6 +42,9 @@ def counts():
     return {
         "letters sent": Letter.objects.filter(status=Letter.Status.SENT).count(),
         "endorsements approved": Endorsement.objects.filter(status="approved").count(),
+        "reports": ReportBack.objects.filter(outcome=Outcome.MET).count(),
+        "meetings held": MeetingRequest.objects.filter(status=MeetingRequest.Status.HELD).count(),
+        "delegates": Delegate.objects.count(),
     }
 
 
@@ -60,6 +65,29 @@ def test_nothing_about_the_person_remains_anywhere_and_counts_are_kept(campaign)
     EndorsementFactory(organization=OrganizationFactory(contact_email=EMAIL, contact_name=NAME))
     InvitationFactory(to_email=EMAIL)
     ReferrerFactory(email=EMAIL, name=NAME)
+    ReportBack.objects.create(
+        campaign=campaign,
+        language="fr",
+        action_type=ActionType.MEETING,
+        outcome=Outcome.MET,
+        reporter_name=NAME,
+        reporter_email=EMAIL,
+        details=STORY,
+    )
+    meeting = MeetingRequest.objects.create(
+        campaign=campaign,
+        language="fr",
+        organizer_name=NAME,
+        organizer_email=EMAIL,
+        status=MeetingRequest.Status.HELD,
+    )
+    someone_elses = MeetingRequest.objects.create(
+        campaign=campaign, language="fr", organizer_name="Paul", organizer_email="p@example.org"
+    )
+    Delegate.objects.create(
+        meeting=someone_elses, name=NAME, email=EMAIL, role="lived_experience", note=STORY
+    )
+    assert meeting.pk
     # Someone else, who must not be touched.
     LetterFactory(sender_email="other@example.org", status=Letter.Status.SENT, sent_at=now)
     before = counts()
