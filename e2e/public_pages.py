@@ -5,7 +5,7 @@ from django.utils import translation
 
 from portevoix.campaigns.demo_content import CAMPAIGN
 
-# (URL name, takes the campaign slug)
+# (URL name, takes the campaign slug[, further arguments])
 PUBLIC_PAGES = [
     ("campaigns:detail", True),
     ("campaigns:organizations", True),
@@ -27,6 +27,7 @@ PUBLIC_PAGES = [
     ("reports:report_back", True),
     ("reports:thanks", True),
     ("results:public", True),
+    ("results:province", True, "qc"),
     ("representatives:find_mp", False),
     ("representatives:districts", False),
     ("privacy:policy", False),
@@ -39,9 +40,10 @@ PUBLIC_PAGES = [
 def public_urls(language):
     urls = []
     with translation.override(language):
-        for name, with_slug in PUBLIC_PAGES:
+        for name, with_slug, *more in PUBLIC_PAGES:
             try:
-                urls.append(reverse(name, args=[CAMPAIGN["slug"]] if with_slug else []))
+                arguments = ([CAMPAIGN["slug"]] if with_slug else []) + more
+                urls.append(reverse(name, args=arguments))
             except NoReverseMatch as missing:
                 raise AssertionError(f"public page {name} has no address") from missing
     return urls

@@ -1,5 +1,8 @@
 """The OpenAPI description of the API, built from the registered collections."""
 
+from django.utils.translation import override
+
+from portevoix.api.models import Scope
 from portevoix.api.registry import collections
 
 ERROR = {
@@ -54,11 +57,19 @@ PARAMETERS = [
 ]
 
 
+def summary(collection):
+    if len(collection.parts) == 1:
+        return collection.description
+    with override("en"):
+        return f"{Scope(collection.scope).label}, of {len(collection.parts)} kinds, oldest first."
+
+
 def operation(collection):
     return {
         "get": {
             "operationId": f"list_{collection.name}",
-            "summary": collection.description,
+            "summary": summary(collection),
+            "description": collection.description,
             "security": [{"token": []}],
             "parameters": PARAMETERS,
             "responses": {

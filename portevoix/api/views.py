@@ -95,10 +95,7 @@ def collection_list(request, name):
         since = since_moment(request)
     except BadParameter as problem:
         return error(str(problem), 400)
-    rows = collection.queryset()
-    if since is not None:
-        rows = rows.filter(**{f"{collection.since_field}__gte": since})
-    paginator = Paginator(rows, page_size)
+    paginator = Paginator(collection.rows(since), page_size)
     try:
         page = paginator.page(page_number)
     except EmptyPage:

@@ -270,10 +270,16 @@ def confirm_inviter(referrer):
 
 
 def queue_invitation(invitation_id):
-    moved = Invitation.objects.filter(
+    waiting = Invitation.objects.filter(
         pk=invitation_id,
         status__in=[Invitation.Status.AWAITING_CONFIRMATION, Invitation.Status.DRAFT],
-    ).update(status=Invitation.Status.QUEUED, queued_at=timezone.now())
+    )
+    invitation = waiting.select_related("referrer").first()
+    if invitation is not None and not tasks.may_send_in_the_name_of(invitation.referrer):
+        # They withdrew while it waited for their address: it is not sent in their name.
+        waiting.update(status=Invitation.Status.FAILED, last_error=tasks.NOT_IN_THEIR_NAME)
+        return
+    moved = waiting.update(status=Invitation.Status.QUEUED, queued_at=timezone.now())
     if moved:
         on_commit(tasks.send_invitation, invitation_id)
 

@@ -27,7 +27,7 @@ class EndorsementsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from portevoix.campaigns.tools import register_tool
-        from portevoix.endorsements import personal_data  # noqa: F401  registers it
+        from portevoix.endorsements import api, personal_data  # noqa: F401  registrations
         from portevoix.endorsements.models import Endorsement, Organization
         from portevoix.letters.models import LetterTemplate
         from portevoix.lib.pagecache import register_public_content

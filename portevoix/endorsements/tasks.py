@@ -13,8 +13,16 @@ from django_tasks import task
 from portevoix.campaigns.tasks import staff_addresses
 from portevoix.endorsements import links
 from portevoix.endorsements.conf import setting
-from portevoix.endorsements.models import Endorsement, Invitation, Suppression, unsubscribe_url
+from portevoix.endorsements.models import (
+    Endorsement,
+    Invitation,
+    Suppression,
+    referrer_consent_source,
+    unsubscribe_url,
+)
+from portevoix.endorsements.personal_data import ERASED_DOMAIN
 from portevoix.lib.emails import send_templated_email
+from portevoix.privacy.models import Consent, Purpose
 from portevoix.spread.models import Referrer
 
 log = logging.getLogger(__name__)
@@ -23,6 +31,37 @@ OUTCOME_EMAILS = {
     Endorsement.Status.REJECTED: "endorsement_rejected",
     Endorsement.Status.MERGED: "endorsement_merged",
 }
+
+
+# Why an invitation stayed unsent, kept on its row for staff (never shown to the invited).
+NOT_IN_THEIR_NAME = "Not sent: the inviter withdrew their consent to send it in their name."
+
+
+def withdrawn(consents):
+    """A consent was recorded for this and none of it stands any more.
+
+    Checked when a message leaves, not only when it is queued: the consent table is the truth,
+    and a person who withdrew while a message waited must not receive it, or be its sender.
+    Rows from before consents were recorded have none, and are not stopped by this alone.
+    """
+    return consents.exists() and not consents.active().exists()
+
+
+def may_write_to_contact(endorsement):
+    """The contact still agrees to hear about their endorsement, and was not erased."""
+    if endorsement.organization.contact_email.endswith(ERASED_DOMAIN):
+        return False
+    return not withdrawn(endorsement.consents().filter(purpose=Purpose.CONTACT_REPLY))
+
+
+def may_send_in_the_name_of(referrer):
+    """Porte-voix sends an invitation as coming from the inviter only while they agree."""
+    if not referrer.email:
+        return False  # erased: nobody to answer
+    consents = Consent.objects.filter(
+        source=referrer_consent_source(referrer), purpose=Purpose.SEND_LETTER
+    )
+    return not withdrawn(consents)
 
 
 def endorsement_with_details(endorsement_id):
@@ -35,6 +74,8 @@ def send_endorsement_confirmation(endorsement_id):
     endorsement = endorsement_with_details(endorsement_id)
     if endorsement is None or endorsement.status != Endorsement.Status.UNCONFIRMED:
         return "nothing to confirm"
+    if not may_write_to_contact(endorsement):
+        return "consent withdrawn"
     send_templated_email(
         "endorsement_confirm",
         to=[endorsement.organization.contact_email],
@@ -67,7 +108,10 @@ def notify_staff_of_endorsement(endorsement_id):
 
 @task()
 def send_endorsement_outcome(endorsement_id):
-    """Tell the contact what staff decided, once per decision."""
+    """Tell the contact what staff decided, once per decision, if they still agree to hear it."""
+    endorsement = endorsement_with_details(endorsement_id)
+    if endorsement is not None and not may_write_to_contact(endorsement):
+        return "consent withdrawn"
     claimed = Endorsement.objects.filter(
         pk=endorsement_id, outcome_notified_at__isnull=True, status__in=list(OUTCOME_EMAILS)
     ).update(outcome_notified_at=timezone.now())
@@ -134,6 +178,11 @@ def send_invitation(invitation_id):
         invitation.status = Invitation.Status.SUPPRESSED
         invitation.save(update_fields=["status"])
         return "suppressed"
+    if not may_send_in_the_name_of(invitation.referrer):
+        Invitation.objects.filter(pk=invitation.pk).update(
+            status=Invitation.Status.FAILED, last_error=NOT_IN_THEIR_NAME
+        )
+        return "consent withdrawn"
     try:
         deliver(invitation)
     except Exception as error:

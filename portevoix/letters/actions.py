@@ -12,7 +12,12 @@ from django.utils.translation import override
 
 from portevoix.letters import placeholders
 from portevoix.letters.delivery import recover_stuck_letter
-from portevoix.letters.models import DeliveryAttempt, Letter, LetterTemplate
+from portevoix.letters.models import (
+    SELF_SENDABLE_STATES,
+    DeliveryAttempt,
+    Letter,
+    LetterTemplate,
+)
 from portevoix.letters.tasks import enqueue_delivery, send_confirmation_request
 from portevoix.letters.wording import CONSENTS, ON_BEHALF_AGREEMENT
 from portevoix.lib.emails import send_templated_email
@@ -70,14 +75,22 @@ def riding_name(district, language):
 
 
 def address_to_representative(letter, representative):
+    """An MP, or a member of a provincial legislature (a meeting request can go to one)."""
     letter.to_name = representative.name
     letter.to_gender = representative.gender
-    letter.to_title = placeholders.mp_title(
-        representative.gender, letter.riding_name, letter.language
-    )
+    letter.to_title = representative_title(representative, letter.language)
     letter.to_email = representative.email.lower()
     with override(letter.language):
         letter.to_address = representative.mailing_address()
+
+
+def representative_title(representative, language):
+    riding = riding_name(representative.district, language)
+    if representative.is_mp():
+        return placeholders.mp_title(representative.gender, riding, language)
+    return placeholders.member_title(
+        representative.gender, riding, representative.district.province, language
+    )
 
 
 def address_to_office_holder(letter, holder):
@@ -146,7 +159,8 @@ def placeholder_values(letter, story):
 
 
 def salutation(letter):
-    if letter.template.target == LetterTemplate.Target.MP:
+    """By whom the letter is addressed to; a provincial member is addressed like an MP."""
+    if not letter.is_addressed_to_office():
         return placeholders.mp_salutation(letter.to_gender, letter.to_name, letter.language)
     role = letter.office_holder.role if letter.office_holder else ""
     return placeholders.office_salutation(role, letter.to_gender, letter.language)
@@ -276,6 +290,41 @@ def confirm_letter(letter):
     if not moved:
         return Confirmation.ALREADY
     return Confirmation.QUEUED
+
+
+# --- Sent by the writer -------------------------------------------------------------------------
+
+
+class SelfSent:
+    MARKED = "marked"
+    ALREADY = "already"
+    REFUSED = "refused"
+    REPEAT = "repeat"
+
+
+def mark_self_sent(letter):
+    """The writer sent it from their own email, or printed and posted it: count it, once.
+
+    A letter Porte-voix has in hand (queued, sending, sent) cannot be marked: it would count
+    twice, and a pending delivery would still go out.
+    """
+    if letter.was_self_sent():
+        return SelfSent.ALREADY
+    if not letter.may_be_marked_self_sent():
+        return SelfSent.REFUSED
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            moved = Letter.objects.filter(pk=letter.pk, status__in=SELF_SENDABLE_STATES).update(
+                status=Letter.Status.SELF_SENT, sent_at=now, failed_at=None
+            )
+    except IntegrityError:
+        # This writer already has a letter to this recipient counted in this campaign.
+        return SelfSent.REPEAT
+    if not moved:
+        letter.refresh_from_db(fields=["status"])
+        return SelfSent.ALREADY if letter.was_self_sent() else SelfSent.REFUSED
+    return SelfSent.MARKED
 
 
 # --- Staff ---------------------------------------------------------------------------------------

@@ -263,7 +263,7 @@ Je vous écris pour vous demander une rencontre au sujet des familles de personn
 
 Des personnes que le Canada a protégées attendent que leur conjoint, leur conjointe ou leurs enfants les rejoignent. Pendant le traitement de leur demande de résidence permanente, ces proches restent à l'étranger, parfois dans des situations dangereuses. Une solution existe : délivrer des permis de séjour temporaire (PST) aux membres de la famille des personnes réfugiées, afin qu'ils puissent vivre au Canada pendant le traitement de leur demande, au lieu d'attendre séparés.
 
-Notre délégation comprendra au moins une personne qui vit elle-même la séparation familiale. Elle pourra vous dire, avec ses propres mots, ce que représentent ces années d'attente. Nous aimerions savoir si vous appuyez cette mesure et si vous accepteriez de la porter auprès du ministre de l'Immigration, des Réfugiés et de la Citoyenneté.
+Notre délégation comprendra au moins une personne qui vit elle-même la séparation familiale. Elle pourra vous dire, avec ses propres mots, ce que représentent ces années d'attente. Nous aimerions savoir si vous appuyez cette mesure et ce que vous êtes prêt·e à faire pour qu'elle voie le jour.
 
 Nous vous proposons de nous rencontrer :
 {proposed_times}
@@ -279,7 +279,7 @@ I am writing to ask for a meeting with you about the families of refugees who st
 
 People whom Canada has protected are waiting for their spouses or children to join them. While their permanent residence applications are processed, these family members remain abroad, sometimes in dangerous situations. There is a solution: issue temporary resident permits (TRPs) to the family members of refugees, so that they can live in Canada while their applications are processed, instead of waiting apart.
 
-Our delegation will include at least one person who is living family separation. They can tell you, in their own words, what these years of waiting mean. We would like to know whether you support this measure, and whether you would raise it with the Minister of Immigration, Refugees and Citizenship.
+Our delegation will include at least one person who is living family separation. They can tell you, in their own words, what these years of waiting mean. We would like to know whether you support this measure, and what you are ready to do to see it adopted.
 
 We propose to meet:
 {proposed_times}

@@ -137,6 +137,11 @@ class LetterQuerySet(models.QuerySet):
         )
 
     def sent(self):
+        """Letters that left: sent by Porte-voix, or sent by the writer themselves (mailto,
+        print) and marked so. Both count as a letter written; `sent_at` dates both."""
+        return self.filter(status__in=SENT_STATES)
+
+    def sent_by_platform(self):
         return self.filter(status=Letter.Status.SENT)
 
     def needing_reminder(self, now=None):
@@ -153,7 +158,11 @@ class LetterQuerySet(models.QuerySet):
 
 
 # Letters in these states count as written: one sender writes to one recipient once per campaign.
-WRITTEN_STATES = ["queued", "sending", "sent", "failed"]
+WRITTEN_STATES = ["queued", "sending", "sent", "failed", "self_sent"]
+SENT_STATES = ["sent", "self_sent"]
+# A writer may say they sent the letter themselves until Porte-voix has it in hand: before
+# confirming, or after Porte-voix gave up (the status page then suggests printing it).
+SELF_SENDABLE_STATES = ["draft", "awaiting_confirmation", "failed"]
 
 
 class Letter(models.Model):
@@ -164,6 +173,8 @@ class Letter(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # Sent from the writer's own email program, or printed and posted: the writer says so.
+        SELF_SENT = "self_sent", _("Sent by the writer")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     campaign = models.ForeignKey(
@@ -319,8 +330,14 @@ class Letter(models.Model):
         return reverse(f"letters:{step}", args=[self.campaign.slug, self.private_token()])
 
     def step_urls(self):
-        steps = ["recipients", "sender", "write", "preview", "send", "resend", "pdf", "docx"]
-        return {step: self.step_url(step) for step in steps}
+        steps = ["sender", "write", "preview", "send", "resend", "self_sent", "pdf", "docx"]
+        return {step: self.step_url(step) for step in steps} | {"recipients": self.recipients_url()}
+
+    def recipients_url(self):
+        """Where the writer changes whom the letter goes to: another app may own that choice."""
+        from portevoix.letters.handoffs import recipients_url_for
+
+        return recipients_url_for(self) or self.step_url("recipients")
 
     # --- rules -------------------------------------------------------------------------------
 
@@ -364,6 +381,20 @@ class Letter(models.Model):
 
     def is_in_progress(self):
         return self.status in {self.Status.QUEUED, self.Status.SENDING}
+
+    def is_addressed_to_office(self):
+        """To a minister or a premier: the template says so, or a meeting request to one."""
+        if self.template.target != LetterTemplate.Target.MP:
+            return True
+        return self.office_holder_id is not None and self.representative_id is None
+
+    def may_be_marked_self_sent(self):
+        if self.status == self.Status.DRAFT:
+            return self.is_sendable()
+        return self.status in SELF_SENDABLE_STATES
+
+    def was_self_sent(self):
+        return self.status == self.Status.SELF_SENT
 
 
 def message_id_domain():

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.models import Campaign
-from portevoix.letters.models import Letter
+from portevoix.letters.models import SENT_STATES, Letter
 from portevoix.privacy.models import Consent, Purpose
 from portevoix.privacy.registry import register_personal_data
 from portevoix.privacy.retention import register_purge
@@ -76,7 +76,7 @@ def purge_letter_bodies(now):
     for campaign in Campaign.objects.all():
         cutoff = now - timezone.timedelta(days=campaign.letter_body_retention_days)
         expired = Letter.objects.filter(
-            campaign=campaign, status=Letter.Status.SENT, sent_at__lte=cutoff
+            campaign=campaign, status__in=SENT_STATES, sent_at__lte=cutoff
         ).exclude(body="")
         purged += expired.update(body="")
     return purged

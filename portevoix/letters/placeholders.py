@@ -90,6 +90,70 @@ def mp_title(gender, riding, language):
         }
 
 
+# The legislatures whose members have their own name in English; the others are MLAs.
+NATIONAL_ASSEMBLY = {"QC"}
+PROVINCIAL_PARLIAMENT = {"ON"}
+HOUSE_OF_ASSEMBLY = {"NL"}
+
+
+def member_title(gender, riding, province, language):
+    """A member of a provincial or territorial legislature, as the letter's address says it."""
+    with override(language):
+        form = _member_title_form(gender, (province or "").upper())
+    return form % {"riding": riding}
+
+
+def _member_title_form(gender, province):
+    context = {"f": "woman", "m": "man"}.get(gender, "unknown gender")
+    if province in NATIONAL_ASSEMBLY:
+        return {
+            "woman": pgettext(
+                "letter address, woman MNA", "Member of the National Assembly for %(riding)s"
+            ),
+            "man": pgettext(
+                "letter address, man MNA", "Member of the National Assembly for %(riding)s"
+            ),
+            "unknown gender": pgettext(
+                "letter address, MNA", "Member of the National Assembly for %(riding)s"
+            ),
+        }[context]
+    if province in PROVINCIAL_PARLIAMENT:
+        return {
+            "woman": pgettext(
+                "letter address, woman MPP", "Member of Provincial Parliament for %(riding)s"
+            ),
+            "man": pgettext(
+                "letter address, man MPP", "Member of Provincial Parliament for %(riding)s"
+            ),
+            "unknown gender": pgettext(
+                "letter address, MPP", "Member of Provincial Parliament for %(riding)s"
+            ),
+        }[context]
+    if province in HOUSE_OF_ASSEMBLY:
+        return {
+            "woman": pgettext(
+                "letter address, woman MHA", "Member of the House of Assembly for %(riding)s"
+            ),
+            "man": pgettext(
+                "letter address, man MHA", "Member of the House of Assembly for %(riding)s"
+            ),
+            "unknown gender": pgettext(
+                "letter address, MHA", "Member of the House of Assembly for %(riding)s"
+            ),
+        }[context]
+    return {
+        "woman": pgettext(
+            "letter address, woman MLA", "Member of the Legislative Assembly for %(riding)s"
+        ),
+        "man": pgettext(
+            "letter address, man MLA", "Member of the Legislative Assembly for %(riding)s"
+        ),
+        "unknown gender": pgettext(
+            "letter address, MLA", "Member of the Legislative Assembly for %(riding)s"
+        ),
+    }[context]
+
+
 def minister_salutation(gender, language):
     with override(language):
         if gender == "f":

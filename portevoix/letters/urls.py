@@ -20,6 +20,11 @@ urlpatterns = [
     path(_("campaigns/<slug:slug>/letters/<str:token>/preview/"), views.preview, name="preview"),
     path(_("campaigns/<slug:slug>/letters/<str:token>/send/"), views.send, name="send"),
     path(
+        _("campaigns/<slug:slug>/letters/<str:token>/sent-myself/"),
+        views.self_sent,
+        name="self_sent",
+    ),
+    path(
         _("campaigns/<slug:slug>/letters/<str:token>/new-link/"),
         views.resend_confirmation,
         name="resend",

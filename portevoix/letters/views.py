@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from portevoix.campaigns.views import get_campaign_or_404
 from portevoix.letters import actions
 from portevoix.letters.forms import RecipientsForm, SenderForm, SendForm, StartForm, WriteForm
+from portevoix.letters.handoffs import recipients_label_for
 from portevoix.letters.models import Letter, LetterTemplate
 from portevoix.letters.recipients import RecipientChoices
 from portevoix.letters.rendering import build_document, render_docx, render_pdf
@@ -93,6 +94,9 @@ def recipients(request, slug, token):
     letter, elsewhere = get_draft_or_redirect(request, slug, token)
     if elsewhere:
         return elsewhere
+    if letter.recipients_url() != letter.step_url("recipients"):
+        # Another app chose the recipient (a meeting request): the choice is made there.
+        return redirect(letter.recipients_url())
     choices = RecipientChoices(letter, search=request.GET.get("q", ""))
     form = RecipientsForm(
         request.POST or None,
@@ -188,6 +192,7 @@ def render_preview(request, letter, send_form, status=200):
         "document": document,
         "send_form": send_form,
         "from_header": delivery_from_header(letter),
+        "recipients_label": recipients_label_for(letter),
         **mailto_context(letter, document),
     }
     return render(request, "letters/preview.html", context, status=status)
@@ -232,6 +237,22 @@ def send(request, slug, token):
 def status(request, slug, token):
     letter = get_letter_or_404(request, slug, token)
     return render(request, "letters/status.html", {"campaign": letter.campaign, "letter": letter})
+
+
+@require_POST
+@private_page
+def self_sent(request, slug, token):
+    """The writer says they sent it from their own email program, or printed and posted it."""
+    letter = get_letter_or_404(request, slug, token)
+    outcome = actions.mark_self_sent(letter)
+    if outcome in {actions.SelfSent.MARKED, actions.SelfSent.ALREADY}:
+        return redirect(letter)
+    if outcome == actions.SelfSent.REFUSED and letter.is_draft():
+        # A draft still missing its recipient, its writer or its text.
+        return redirect(letter.step_url("preview"))
+    # Porte-voix has it in hand, or this writer's letter to them already counts.
+    context = {"campaign": letter.campaign, "letter": letter, "self_sent_refusal": outcome}
+    return render(request, "letters/status.html", context, status=409)
 
 
 @require_safe

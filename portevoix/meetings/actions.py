@@ -1,18 +1,20 @@
 """What changes calls and meetings: each verb runs in a transaction and queues its mail after
 commit, so an email never announces something the database did not keep."""
 
+import smtplib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import override
 
 from portevoix.letters import actions as letter_actions
 from portevoix.letters import placeholders
-from portevoix.letters.models import LetterTemplate
+from portevoix.letters.models import Letter, LetterTemplate
 from portevoix.lib.emails import send_templated_email
 from portevoix.lib.links import sign_public_id, unsign_public_id
 from portevoix.meetings import tasks
@@ -20,9 +22,11 @@ from portevoix.meetings.models import (
     Call,
     Delegate,
     LogLinkRequest,
+    MeetingEmail,
     MeetingRequest,
     Place,
 )
+from portevoix.meetings.personal_data import ERASED_DOMAIN
 from portevoix.meetings.wording import ORGANIZE_CONSENT, QUOTE_CONSENT
 from portevoix.privacy.actions import record_consent
 from portevoix.privacy.models import Purpose
@@ -87,7 +91,7 @@ class Target:
         if self.office_holder:
             return self.office_holder.title_fr if language == "fr" else self.office_holder.title_en
         if self.representative:
-            return self.representative.title_for(language)
+            return letter_actions.representative_title(self.representative, language)
         return ""
 
 
@@ -142,6 +146,7 @@ def request_meeting(*, campaign, template, target, data, slots, language, networ
         )
         meeting.letter = write_request_letter(meeting, template, target)
         meeting.save(update_fields=["letter"])
+        queue_email(meeting, MeetingEmail.Kind.ORGANIZER_LINK)
         with override(language):
             record_consent(
                 email=meeting.organizer_email,
@@ -151,7 +156,6 @@ def request_meeting(*, campaign, template, target, data, slots, language, networ
                 campaign=campaign,
                 source=meeting.consent_source(),
             )
-        transaction.on_commit(lambda: tasks.email_organizer_link.enqueue(meeting.pk))
     return meeting
 
 
@@ -173,22 +177,14 @@ def place_text(meeting):
 
 
 def write_request_letter(meeting, template, target):
-    """A letters.Letter addressed like the letters app does, filled with the proposed times."""
+    """A letters.Letter to whoever the meeting is with, filled with the proposed times."""
     letter = letter_actions.start_letter(
         campaign=meeting.campaign,
         template=template,
         language=meeting.language,
         province=target.province,
     )
-    letter.district = target.district
-    letter.riding_name = letter_actions.riding_name(target.district, meeting.language)
-    if target.office_holder:
-        letter.office_holder = target.office_holder
-        letter_actions.address_to_office_holder(letter, target.office_holder)
-    else:
-        letter.representative = target.representative
-        letter_actions.address_to_representative(letter, target.representative)
-        letter.to_title = target.title(meeting.language)
+    address_request_letter(letter, target)
     letter_actions.describe_sender(
         letter,
         name=meeting.organizer_name,
@@ -197,25 +193,77 @@ def write_request_letter(meeting, template, target):
         on_behalf_of="",
         story={},
     )
+    fill_request_letter(letter, meeting)
+    letter.save()
+    return letter
+
+
+def address_request_letter(letter, target):
+    """Addressed as the letters app addresses an MP, a provincial member or an office holder:
+    the salutation and the title follow whom the meeting is with, not the template's target."""
+    letter.representative = target.representative
+    letter.office_holder = target.office_holder
+    letter.district = target.district
+    letter.province = target.province
+    letter.copy_mp = False
+    letter.cc_name = letter.cc_title = letter.cc_email = ""
+    if target.office_holder:
+        # The holder's own riding (a minister is also an MP) is not the writer's.
+        letter.riding_name = ""
+        letter_actions.address_to_office_holder(letter, target.office_holder)
+    else:
+        letter.riding_name = letter_actions.riding_name(target.district, letter.language)
+        letter_actions.address_to_representative(letter, target.representative)
+
+
+def fill_request_letter(letter, meeting):
     subject, body = letter.template.text_in(meeting.language)
     values = request_values(letter, meeting)
     letter.subject = placeholders.fill(subject, values)
     letter.body = placeholders.fill(body, values)
     # The times make it the organizer's own letter: changing their details must not undo them.
     letter.is_template_verbatim = False
-    letter.save()
-    return letter
 
 
 def request_values(letter, meeting):
     values = letter_actions.placeholder_values(letter, {})
-    if letter.office_holder:
-        values["salutation"] = placeholders.office_salutation(
-            letter.office_holder.role, letter.to_gender, letter.language
-        )
     values["proposed_times"] = meeting.proposed_times
     values["meeting_place"] = place_text(meeting)
     return values
+
+
+class CannotChange(Exception):
+    """The request has left (or is leaving): whom it goes to can no longer change."""
+
+
+def change_target(meeting, target):
+    """Before the request leaves, meet someone else: the letter is written again for them."""
+    with transaction.atomic():
+        meeting = MeetingRequest.objects.select_for_update().get(pk=meeting.pk)
+        letter = Letter.objects.select_for_update().filter(pk=meeting.letter_id).first()
+        if meeting.status != MeetingRequest.Status.DRAFT or letter is None or not letter.is_draft():
+            raise CannotChange
+        meeting.representative = target.representative
+        meeting.office_holder = target.office_holder
+        meeting.district = target.district
+        meeting.province = target.province
+        meeting.with_name = target.name()
+        meeting.with_title = target.title(meeting.language)
+        meeting.save(
+            update_fields=[
+                "representative",
+                "office_holder",
+                "district",
+                "province",
+                "with_name",
+                "with_title",
+            ]
+        )
+        letter = Letter.objects.select_related("template").get(pk=letter.pk)
+        address_request_letter(letter, target)
+        fill_request_letter(letter, meeting)
+        letter.save()
+    return meeting
 
 
 def organizer_context(meeting):
@@ -229,18 +277,17 @@ def organizer_context(meeting):
         }
 
 
-def email_organizer_link(meeting_id):
-    meeting = MeetingRequest.objects.select_related("campaign", "letter").filter(pk=meeting_id)
-    meeting = meeting.first()
-    if meeting is None or "@" not in meeting.organizer_email:
-        return "nothing to send"
+def send_organizer_link(email):
+    meeting = email.meeting
+    if "@" not in meeting.organizer_email or is_erased(meeting.organizer_email):
+        return False
     send_templated_email(
         "meeting_organizer",
         to=[meeting.organizer_email],
         context=organizer_context(meeting),
         language=meeting.language,
     )
-    return "sent"
+    return True
 
 
 # --- The organizer's page ----------------------------------------------------------------------
@@ -250,6 +297,13 @@ OPEN_STATES = [
     MeetingRequest.Status.REQUESTED,
     MeetingRequest.Status.SCHEDULED,
 ]
+
+
+def note_sent_by_organizer(meeting):
+    """The organizer says they sent it: the request is on its way, its letter counts as sent."""
+    if meeting.letter_id:
+        letter_actions.mark_self_sent(meeting.letter)
+    return note_request_sent(meeting)
 
 
 def note_request_sent(meeting):
@@ -299,21 +353,16 @@ def invite_delegate(meeting, *, name, email, role, language):
             delegate = Delegate.objects.create(
                 meeting=meeting, name=name, email=email, role=role, language=language
             )
-            transaction.on_commit(lambda: tasks.send_delegate_invitation.enqueue(delegate.pk))
+            queue_email(meeting, MeetingEmail.Kind.INVITATION, delegate=delegate)
     except IntegrityError:
         raise AlreadyInvited from None
     return delegate
 
 
-def email_delegate_invitation(delegate_id):
-    delegate = Delegate.objects.select_related("meeting__campaign").filter(pk=delegate_id).first()
-    if delegate is None or "@" not in delegate.email:
-        return "nothing to send"
-    claimed = Delegate.objects.filter(pk=delegate.pk, invitation_sent_at__isnull=True).update(
-        invitation_sent_at=timezone.now()
-    )
-    if not claimed:
-        return "already sent"
+def send_invitation(email):
+    delegate = email.delegate
+    if delegate is None or "@" not in delegate.email or is_erased(delegate.email):
+        return False
     with override(delegate.language):
         url = settings.SITE_URL + delegate.get_absolute_url()
     send_templated_email(
@@ -323,7 +372,8 @@ def email_delegate_invitation(delegate_id):
         language=delegate.language,
         reply_to=[delegate.meeting.organizer_email],
     )
-    return "sent"
+    Delegate.objects.filter(pk=delegate.pk).update(invitation_sent_at=timezone.now())
+    return True
 
 
 def answer_invitation(delegate, *, answer, note):
@@ -350,21 +400,35 @@ def withdraw_from_delegation(delegate):
 
 
 def send_report_prompts(now=None):
-    """The day after a planned meeting, ask its organizer once how it went."""
+    """The day after a planned meeting, ask its organizer once how it went.
+
+    Asking is marked on the meeting and queued as an email in one transaction: the email is
+    then retried until the mail server takes it, and never queued twice for the same date.
+    """
     now = now or timezone.now()
     sent = 0
     for meeting_id in MeetingRequest.objects.needing_report_prompt(now).values_list(
         "pk", flat=True
     ):
-        claimed = MeetingRequest.objects.needing_report_prompt(now).filter(pk=meeting_id)
-        if claimed.update(report_prompt_sent_at=now):
-            email_report_prompt(meeting_id)
-            sent += 1
+        with transaction.atomic():
+            claimed = MeetingRequest.objects.needing_report_prompt(now).filter(pk=meeting_id)
+            if not claimed.update(report_prompt_sent_at=now):
+                continue
+            email = MeetingEmail.objects.create(
+                meeting_id=meeting_id, kind=MeetingEmail.Kind.REPORT_PROMPT
+            )
+        # Already in the background: send it now; a refusal leaves it queued for a retry.
+        outcome, come_back_at = deliver_email(email.pk)
+        if come_back_at is not None:
+            tasks.enqueue_email(email.pk, come_back_at)
+        sent += outcome == "sent"
     return sent
 
 
-def email_report_prompt(meeting_id):
-    meeting = MeetingRequest.objects.select_related("campaign").get(pk=meeting_id)
+def send_report_prompt(email):
+    meeting = email.meeting
+    if "@" not in meeting.organizer_email or is_erased(meeting.organizer_email):
+        return False
     with override(meeting.language):
         report_url = settings.SITE_URL + reverse(
             "meetings:report", args=[meeting.campaign.slug, meeting.private_token()]
@@ -375,6 +439,80 @@ def email_report_prompt(meeting_id):
         context={"meeting": meeting, "report_url": report_url},
         language=meeting.language,
     )
+    return True
+
+
+# --- Sending a meeting's emails ------------------------------------------------------------
+
+SENDERS = {
+    MeetingEmail.Kind.ORGANIZER_LINK: send_organizer_link,
+    MeetingEmail.Kind.INVITATION: send_invitation,
+    MeetingEmail.Kind.REPORT_PROMPT: send_report_prompt,
+}
+
+
+def is_erased(address):
+    return address.endswith(ERASED_DOMAIN)
+
+
+def queue_email(meeting, kind, delegate=None):
+    """A row for the email, and its task once the row is kept (call inside the transaction)."""
+    email = MeetingEmail.objects.create(meeting=meeting, kind=kind, delegate=delegate)
+    transaction.on_commit(lambda: tasks.enqueue_email(email.pk))
+    return email
+
+
+def claim_email(email_id, now):
+    return bool(
+        MeetingEmail.objects.due(now)
+        .filter(pk=email_id)
+        .update(status=MeetingEmail.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    )
+
+
+def deliver_email(email_id):
+    """Send one queued email if it is due; return what happened and when to come back, if ever.
+
+    Claimed first, so two workers never send it. A worker that dies while sending leaves the
+    row "sending": it is not sent again (once too few beats once too many for these emails),
+    and staff see it in the admin.
+    """
+    now = timezone.now()
+    if not claim_email(email_id, now):
+        return "not due", None
+    email = MeetingEmail.objects.select_related("meeting__campaign", "delegate").get(pk=email_id)
+    try:
+        sent = SENDERS[email.kind](email)
+    except (smtplib.SMTPException, OSError) as error:
+        return retry_email(email, f"{type(error).__name__}: {error}"[:1000])
+    status = MeetingEmail.Status.SENT if sent else MeetingEmail.Status.NOT_NEEDED
+    MeetingEmail.objects.filter(pk=email.pk, status=MeetingEmail.Status.SENDING).update(
+        status=status, sent_at=timezone.now() if sent else None, claimed_at=None, last_error=""
+    )
+    return ("sent" if sent else "not needed"), None
+
+
+def retry_email(email, error):
+    """Back to the queue after a growing delay; failed when the delays are used up."""
+    delay = email.retry_delay()
+    still_mine = MeetingEmail.objects.filter(pk=email.pk, status=MeetingEmail.Status.SENDING)
+    if delay is None:
+        still_mine.update(status=MeetingEmail.Status.FAILED, claimed_at=None, last_error=error)
+        return "failed", None
+    when = timezone.now() + timedelta(seconds=delay)
+    still_mine.update(
+        status=MeetingEmail.Status.QUEUED, next_attempt_at=when, claimed_at=None, last_error=error
+    )
+    return "retry", when
+
+
+def send_due_emails(now=None):
+    """What the minute's sweep does: every due email, whatever happened to its task."""
+    outcomes = [
+        deliver_email(email_id)[0]
+        for email_id in MeetingEmail.objects.due(now).values_list("pk", flat=True)
+    ]
+    return {outcome: outcomes.count(outcome) for outcome in set(outcomes)}
 
 
 def file_report(meeting, *, form, language):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portevoix.meetings.models import Call, Delegate, MeetingRequest
+from portevoix.meetings.models import Call, Delegate, MeetingEmail, MeetingRequest
 
 
 @admin.register(Call)
@@ -28,3 +28,18 @@ class MeetingRequestAdmin(admin.ModelAdmin):
     readonly_fields = ["public_id", "letter", "created_at", "report_prompt_sent_at", "reported_at"]
     raw_id_fields = ["representative", "office_holder", "district"]
     inlines = [DelegateInline]
+
+
+@admin.register(MeetingEmail)
+class MeetingEmailAdmin(admin.ModelAdmin):
+    """Read only: staff see an email stuck "sending" or failed, and why."""
+
+    list_display = ["created_at", "kind", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_filter = ["status", "kind"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -9,11 +9,25 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from portevoix.campaigns.tools import register_tool
-        from portevoix.meetings import personal_data, tasks  # noqa: F401  registrations
+        from portevoix.letters.handoffs import register_recipients_step
+        from portevoix.meetings import api, personal_data, tasks  # noqa: F401  registrations
 
+        register_recipients_step(
+            "meeting-request", change_target_url, _("Change whom you ask to meet")
+        )
         register_tool("call", _("Call your MP"), call_url)
         register_tool("meeting", _("Request a meeting"), meeting_url)
         register_tool("meeting-kit", _("Meeting kit"), kit_url)
+
+
+def change_target_url(letter):
+    """The request letter's recipient is the meeting's: it is chosen on the meeting's side."""
+    from portevoix.meetings.models import MeetingRequest
+
+    meeting = MeetingRequest.objects.filter(letter=letter).select_related("campaign").first()
+    if meeting is None:
+        return ""
+    return reverse("meetings:change_target", args=[meeting.campaign.slug, meeting.private_token()])
 
 
 def call_url(campaign, _argument):

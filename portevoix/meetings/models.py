@@ -199,6 +199,12 @@ class MeetingRequest(models.Model):
         """Still ahead or just held: the organizer can schedule, invite and report."""
         return self.status not in {self.Status.HELD, self.Status.CANCELLED}
 
+    def may_change_target(self):
+        """Whom the meeting is with can change until the request letter leaves."""
+        return (
+            self.status == self.Status.DRAFT and self.letter is not None and self.letter.is_draft()
+        )
+
     def may_be_reported(self):
         return self.is_open() and self.reported_at is None
 
@@ -281,3 +287,69 @@ def public_id_from_token(salt, token):
         return uuid.UUID(signing.Signer(salt=salt).unsign(token))
     except (signing.BadSignature, ValueError):
         return None
+
+
+class MeetingEmailQuerySet(models.QuerySet):
+    def due(self, now=None):
+        return self.filter(
+            status=MeetingEmail.Status.QUEUED, next_attempt_at__lte=now or timezone.now()
+        )
+
+
+class MeetingEmail(models.Model):
+    """One email a meeting sends: the organizer's link, an invitation, the question afterwards.
+
+    The row is the email's queue, as a letter's row is the letter's: a worker claims it with a
+    conditional update before sending, so it is never sent twice; a mail server that says "not
+    now" gets it again after growing delays (LETTER_RETRY_DELAYS), then it is marked failed.
+    """
+
+    class Kind(models.TextChoices):
+        ORGANIZER_LINK = "organizer_link", _("The organizer's link")
+        INVITATION = "invitation", _("An invitation to a delegate")
+        REPORT_PROMPT = "report_prompt", _("How did it go?")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        NOT_NEEDED = "not_needed", _("Not needed any more")
+
+    meeting = models.ForeignKey(
+        MeetingRequest, on_delete=models.CASCADE, related_name="emails", verbose_name=_("meeting")
+    )
+    delegate = models.ForeignKey(
+        Delegate,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="emails",
+        verbose_name=_("delegate"),
+    )
+    kind = models.CharField(_("email"), max_length=20, choices=Kind)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed by a worker"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = MeetingEmailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="meeting_email_queue")]
+        verbose_name = _("meeting email")
+        verbose_name_plural = _("meeting emails")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.get_status_display()}"
+
+    def retry_delay(self):
+        """Seconds before the next attempt, or None when the attempts are used up."""
+        delays = settings.LETTER_RETRY_DELAYS
+        return delays[self.attempts - 1] if 0 < self.attempts <= len(delays) else None

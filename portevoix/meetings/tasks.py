@@ -2,23 +2,30 @@
 
 from datetime import timedelta
 
+from django.utils import timezone
 from django_tasks import task
 
 from portevoix.health.periodic import register_periodic
 
 
 @task()
-def email_organizer_link(meeting_id):
-    from portevoix.meetings.actions import email_organizer_link as send
+def deliver_meeting_email(email_id):
+    from portevoix.meetings.actions import deliver_email
 
-    return send(meeting_id)
+    outcome, come_back_at = deliver_email(email_id)
+    if come_back_at is not None:
+        enqueue_email(email_id, come_back_at)
+    return outcome
 
 
-@task()
-def send_delegate_invitation(delegate_id):
-    from portevoix.meetings.actions import email_delegate_invitation
-
-    return email_delegate_invitation(delegate_id)
+def enqueue_email(email_id, run_after=None):
+    """Queue the sending task; a backend that cannot wait leaves a later try to the sweep."""
+    chosen = deliver_meeting_email
+    if run_after is not None and run_after > timezone.now():
+        if not chosen.get_backend().supports_defer:
+            return None
+        chosen = chosen.using(run_after=run_after)
+    return chosen.enqueue(email_id)
 
 
 @task()
@@ -35,4 +42,13 @@ def send_meeting_report_prompts():
     return send_report_prompts()
 
 
+@task()
+def send_due_meeting_emails():
+    """Emails whose retry is due, or whose task was lost with a worker."""
+    from portevoix.meetings.actions import send_due_emails
+
+    return send_due_emails()
+
+
 register_periodic("send_meeting_report_prompts", timedelta(hours=1), send_meeting_report_prompts)
+register_periodic("send_due_meeting_emails", timedelta(minutes=1), send_due_meeting_emails)

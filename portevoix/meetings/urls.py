@@ -43,6 +43,11 @@ urlpatterns = [
         name="schedule",
     ),
     path(_("campaigns/<slug:slug>/meeting/<str:token>/cancel/"), views.cancel, name="cancel"),
+    path(
+        _("campaigns/<slug:slug>/meeting/<str:token>/with/"),
+        views.change_target,
+        name="change_target",
+    ),
     path(_("campaigns/<slug:slug>/meeting/<str:token>/invite/"), views.invite, name="invite"),
     path(_("campaigns/<slug:slug>/meeting/<str:token>/report/"), views.report, name="report"),
 ]

@@ -167,14 +167,22 @@ def call_done(request, slug, token):
 @public_page
 def meeting_start(request, slug):
     campaign = get_campaign_or_404(request, slug)
-    province = request.GET.get("province", "").upper()
+    choose_url = reverse("meetings:meeting_new", args=[campaign.slug])
+    context = target_choice_context(campaign, request.GET.get("province", ""), choose_url)
+    return render(request, "meetings/meeting_start.html", context)
+
+
+def target_choice_context(campaign, province, choose_url):
+    """Whom to meet: an MP found by postal code or riding, a province's office holders, the
+    Minister. Each choice leads to `choose_url` with `?district=` or `?office=`."""
+    province = province.upper()
     if province not in dict(PROVINCES):
         province = ""
-    next_url = reverse("meetings:meeting_new", args=[campaign.slug])
-    context = {
+    return {
         "campaign": campaign,
-        "find_mp_url": find_mp_url(next_url),
-        "districts_url": districts_url(next_url),
+        "choose_url": choose_url,
+        "find_mp_url": find_mp_url(choose_url),
+        "districts_url": districts_url(choose_url),
         "provinces": PROVINCES,
         "province": province,
         "provincial_holders": [
@@ -184,14 +192,13 @@ def meeting_start(request, slug):
         else [],
         "minister": OfficeHolder.objects.federal_immigration_minister(),
     }
-    return render(request, "meetings/meeting_start.html", context)
 
 
 def target_from(data):
     if data.get("office"):
         try:
             holder = OfficeHolder.objects.filter(pk=int(data["office"])).first()
-        except ValueError:
+        except (TypeError, ValueError):
             return None
         return actions.target_for_office(holder)
     return actions.target_for_district(chosen_district(data))
@@ -230,10 +237,7 @@ def meeting_new(request, slug):
         "form": form,
         "target": target,
         "target_title": target.title(language),
-        "hidden": {
-            "district": data.get("district", "") if not data.get("office") else "",
-            "office": data.get("office", ""),
-        },
+        "hidden": hidden_target(data),
     }
     status = 400 if form.is_bound else 200
     return render(request, "meetings/meeting_new.html", context, status=status)
@@ -285,8 +289,51 @@ def render_organizer(request, meeting, *, schedule_form=None, invite_form=None, 
 @private_page
 def mark_requested(request, slug, token):
     meeting = get_meeting_or_404(request, slug, token)
-    actions.note_request_sent(meeting)
+    actions.note_sent_by_organizer(meeting)
     return redirect(meeting)
+
+
+@require_http_methods(["GET", "POST"])
+@private_page
+def change_target(request, slug, token):
+    """Before the request leaves, choose someone else to meet (the letters app sends the
+    organizer here from the request letter's preview)."""
+    meeting = get_meeting_or_404(request, slug, token)
+    if not meeting.may_change_target():
+        return redirect(meeting)
+    data = request.POST if request.method == "POST" else request.GET
+    here = reverse("meetings:change_target", args=[meeting.campaign.slug, token])
+    if not (data.get("district") or data.get("office")):
+        if request.method == "POST":
+            return redirect(here)
+        context = target_choice_context(meeting.campaign, data.get("province", ""), here)
+        context.update(meeting=meeting, changing=True)
+        return render(request, "meetings/meeting_start.html", context)
+    target = target_from(data)
+    if target is None:
+        return redirect(here)
+    if request.method == "POST":
+        try:
+            meeting = actions.change_target(meeting, target)
+        except actions.CannotChange:
+            return redirect(meeting)
+        return redirect(meeting.letter.step_url("preview"))
+    context = {
+        "campaign": meeting.campaign,
+        "meeting": meeting,
+        "target": target,
+        "target_title": target.title(meeting.language),
+        "hidden": hidden_target(data),
+        "back_url": here,
+    }
+    return render(request, "meetings/change_target.html", context)
+
+
+def hidden_target(data):
+    return {
+        "district": data.get("district", "") if not data.get("office") else "",
+        "office": data.get("office", ""),
+    }
 
 
 @require_POST

@@ -14,7 +14,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from portevoix.campaigns.tools import register_tool
         from portevoix.lib.pagecache import register_public_content
-        from portevoix.reports import personal_data, tasks  # noqa: F401  registrations
+        from portevoix.reports import api, personal_data, tasks  # noqa: F401  registrations
         from portevoix.reports.models import MpPosition, PositionChange, ReportBack
 
         # The public results page shows approved quotes and the MPs' positions.

@@ -15,6 +15,8 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from portevoix.lib.pagecache import bump_content_version
+
 from . import geo
 from .lookup import normalize_postal_code
 from .models import (
@@ -489,11 +491,22 @@ def read_centroids(path):
     return good, bad
 
 
+@dataclass
+class BoundaryImport:
+    districts: ImportReport
+    outlines: ImportReport
+    postal_codes: ImportReport | None = None
+
+    def reports(self):
+        return [r for r in (self.districts, self.outlines, self.postal_codes) if r is not None]
+
+
 @transaction.atomic
 def import_boundaries(
     path, *, level, province, boundary_set, key_field, name_field="", centroids=None, as_of=None
 ):
-    """Read district shapes, make sure each district exists, then place postal codes in them."""
+    """Read district shapes, make sure each district exists, store an outline of each for
+    maps, then place postal codes in them."""
     report = ImportReport(f"Boundaries from {Path(path).name}")
     as_of = as_of or file_date(path)
     if str(path).endswith((".json", ".geojson")):
@@ -509,7 +522,7 @@ def import_boundaries(
             values = {
                 "name_en": name_en.strip() or area.key,
                 "name_fr": name_fr.strip() or name_en.strip() or area.key,
-                "province": province,
+                "province": _province_of(level, area.key, province),
                 "source": Path(path).name,
                 "as_of": as_of,
             }
@@ -517,10 +530,10 @@ def import_boundaries(
         else:
             report.unchanged += 1
         districts[area.key] = district
-    postal_report = None
+    result = BoundaryImport(report, store_outlines(path, areas, districts, level, boundary_set))
     if centroids:
         project = geo.projection_for_file(path) if not str(path).endswith("json") else None
-        postal_report = place_postal_codes(
+        result.postal_codes = place_postal_codes(
             areas,
             districts,
             centroids,
@@ -528,7 +541,48 @@ def import_boundaries(
             f"{Path(path).name} + {Path(centroids).name}",
             as_of,
         )
-    return report, postal_report
+    return result
+
+
+def _province_of(level, number, province):
+    """A federal district's number names its province, whatever the command was told."""
+    if level == District.Level.FEDERAL and re.fullmatch(r"\d{5}", number):
+        return FEDERAL_PROVINCE_PREFIX.get(number[:2], province)
+    return province
+
+
+def store_outlines(path, areas, districts, level, boundary_set):
+    """Replace the outlines of the districts in the file; a district of the same set and
+    province that the file no longer has loses its outline (it would be out of date)."""
+    report = ImportReport("Outlines for maps")
+    coordinates = geo.coordinates_of_file(path)
+    changed = []
+    for area in areas:
+        district = districts[area.key]
+        outline = geo.outline_for(area, coordinates)
+        if outline is None:
+            report.skipped.append(f"{district}: too small to draw")
+            outline_d, box = "", []
+        else:
+            outline_d, box = outline.d, list(outline.bbox)
+        if (district.outline, district.outline_box) == (outline_d, box):
+            report.unchanged += 1
+            continue
+        report.created += not district.outline
+        report.updated += bool(district.outline)
+        district.outline, district.outline_box = outline_d, box
+        changed.append(district)
+    District.objects.bulk_update(changed, ["outline", "outline_box"])
+    provinces = {district.province for district in districts.values()}
+    gone = (
+        District.objects.filter(level=level, boundary_set=boundary_set, province__in=provinces)
+        .exclude(outline="")
+        .exclude(pk__in=[district.pk for district in districts.values()])
+    )
+    report.retired = gone.update(outline="", outline_box=[])
+    if changed or report.retired:
+        bump_content_version()  # bulk writes send no signal: maps on public pages change
+    return report
 
 
 def place_postal_codes(areas, districts, centroids_path, project, source, as_of):

@@ -102,6 +102,16 @@ class District(Provenance):
     )
     ocd_id = models.CharField(_("Open Civic Data id"), max_length=200, blank=True)
     search_text = models.TextField(editable=False, blank=True)
+    # Set by `import_boundaries` only, never made up: see geo.outline_for for the coordinates.
+    outline = models.TextField(
+        _("outline for maps"),
+        blank=True,
+        editable=False,
+        help_text=_("A simplified SVG path on the Canada Lambert plane, from boundary files."),
+    )
+    outline_box = models.JSONField(
+        _("outline bounding box"), default=list, blank=True, editable=False
+    )
 
     name = Bilingual()
 

@@ -23,14 +23,27 @@ POSITION_FILLS = {
     "opposed": "url(#{id}-opposed)",
     "unknown": "#ffffff",
 }
-POSITION_PATTERNS = (
-    '<defs><pattern id="{id}-undecided" width="6" height="6" patternUnits="userSpaceOnUse" '
-    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
-    '<rect width="3" height="6" fill="#7a4f00"/></pattern>'
-    '<pattern id="{id}-opposed" width="6" height="6" patternUnits="userSpaceOnUse">'
-    '<rect width="6" height="6" fill="#8a1538"/><circle cx="3" cy="3" r="1.3" fill="#ffffff"/>'
-    "</pattern></defs>"
-)
+
+
+def position_patterns(chart_id, scale=1):
+    """The undecided (stripes) and opposed (dots) patterns, `scale` times their 6-unit size."""
+    scaled = "" if scale == 1 else f" scale({scale:g})"
+    return format_html(
+        '<defs><pattern id="{}-undecided" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45){}"><rect width="6" height="6" fill="#ffffff"/>'
+        '<rect width="3" height="6" fill="#7a4f00"/></pattern>'
+        '<pattern id="{}-opposed" width="6" height="6" patternUnits="userSpaceOnUse"{}>'
+        '<rect width="6" height="6" fill="#8a1538"/><circle cx="3" cy="3" r="1.3" fill="#ffffff"/>'
+        "</pattern></defs>",
+        chart_id,
+        scaled,
+        chart_id,
+        format_html(' patternTransform="{}"', scaled.strip()) if scaled else "",
+    )
+
+
+def position_fill(kind, chart_id):
+    return POSITION_FILLS.get(kind, ACCENT).format(id=chart_id)
 
 
 def svg_open(chart_id, height, title, description, css_class):
@@ -68,11 +81,11 @@ def bar_chart(chart_id, title, items, positions=False):
     height = ROW * len(items) + 4
     parts = [svg_open(chart_id, height, title, describe(items), "bar-chart")]
     if positions:
-        parts.append(format_html(POSITION_PATTERNS, id=chart_id))
+        parts.append(position_patterns(chart_id))
     for index, (label, value, kind) in enumerate(items):
         top = index * ROW
         width = round(BAR_SPACE * value / largest, 1)
-        fill = POSITION_FILLS.get(kind, ACCENT).format(id=chart_id) if positions else ACCENT
+        fill = position_fill(kind, chart_id) if positions else ACCENT
         parts.append(
             format_html(
                 '<text x="0" y="{}" font-size="13" fill="{}">{}</text>'

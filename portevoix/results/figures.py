@@ -6,7 +6,8 @@ text (codes, ids, numbers, both languages of a name) so one cached copy serves b
 languages; `tables.py` turns them into labelled tables.
 
 What counts as an action (the same on every page):
-- a letter: a letter sent (`Letter.objects.sent()`), dated when it was sent;
+- a letter: a letter sent by Porte-voix or by the writer themselves (`Letter.objects.sent()`),
+  dated when it was sent;
 - a call: a call with a recorded outcome other than "no answer";
 - a meeting request: any request past its draft;
 - a meeting held: a meeting marked held, dated when it took place;
@@ -297,6 +298,7 @@ def mp_positions(campaign):
             "summary_fr",
             "summary_en",
             mp=F("representative__name"),
+            district=F("representative__district"),
             province=F("representative__district__province"),
             riding_fr=F("representative__district__name_fr"),
             riding_en=F("representative__district__name_en"),

@@ -10,4 +10,9 @@ urlpatterns = [
     path(_("staff/results/<slug:slug>/<slug:table>.csv"), views.export, name="export"),
     path(_("campaigns/<slug:slug>/results/"), views.public, name="public"),
     path(_("campaigns/<slug:slug>/results/<slug:province>/"), views.province, name="province"),
+    path(
+        _("campaigns/<slug:slug>/results/<slug:province>/<int:page>/"),
+        views.province_page,
+        name="province_page",
+    ),
 ]

@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from portevoix.campaigns.views import get_campaign_or_404
 from portevoix.lib.pagecache import private_page, public_page
 from portevoix.lib.spreadsheets import csv_response
 from portevoix.representatives.models import PROVINCE_CODES
-from portevoix.results import charts, figures, tables
+from portevoix.results import charts, figures, maps, tables
 
 # Who may read the dashboard: staff accounts allowed to view MP positions, i.e. the Admin,
 # Staff and Moderator roles (and superusers). It shows counts only, never a person's words.
@@ -134,23 +135,55 @@ def province_rows(data):
     ]
 
 
+# Rows of the MP list per page: with every summary at its longest (300 characters), the
+# map on the first page and the style sheet, a page of Ontario stays under 60 KB.
+ROWS_PER_PAGE = 15
+
+
 @require_safe
 @public_page(fresh_for=60)
 def province(request, slug, province):
+    return province_results(request, slug, province, 1)
+
+
+@require_safe
+@public_page(fresh_for=60)
+def province_page(request, slug, province, page):
+    # The first page has one address only: the province's.
+    if page < 2:
+        raise Http404
+    return province_results(request, slug, province, page)
+
+
+def province_results(request, slug, province, page):
     code = province.upper()
     if code not in PROVINCE_CODES or province != province.lower():
         raise Http404
     campaign = get_campaign_or_404(request, slug)
     data = figures.cached_public_figures(campaign)
     counts = data["positions_by_province"].get(code, dict.fromkeys(figures.POSITIONS, 0))
+    mps = tables.mp_table(data, province=code)
+    pages = Paginator(mps.rows, ROWS_PER_PAGE)
+    if page > pages.num_pages:
+        raise Http404
+    listed = pages.page(page)
+    mps.rows = list(listed.object_list)
+    name = tables.province_name(code)
+    riding_map = ""
+    if page == 1:
+        riding_map = maps.province_map(name, maps.ridings_with_outlines(code), data["positions"])
     return render(
         request,
         "results/province.html",
         {
             "campaign": campaign,
             "computed_at": data["computed_at"],
-            "province_name": tables.province_name(code),
-            "mps": tables.mp_table(data, province=code),
+            "province_name": name,
+            "province": province,
+            "mps": mps,
+            "listed": listed,
+            "riding_map": riding_map,
+            "legend": maps.legend() if riding_map else "",
             "counts": [(tables.position_label(p), counts[p]) for p in figures.POSITIONS],
         },
     )

@@ -5,6 +5,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from portevoix.api.models import ApiToken, Scope
+from portevoix.api.tests.crm_data import make_records
 from portevoix.privacy.actions import record_consent
 from portevoix.privacy.models import Purpose
 from portevoix.wsgi import application
@@ -26,7 +27,8 @@ def in_process_requests():
 
 
 @pytest.fixture
-def data(db, in_process_requests):
+def data(db, in_process_requests, campaign):
+    make_records(campaign)  # every kind of action, and endorsements
     for n in range(3):
         record_consent(
             email=f"p{n}@example.org",
@@ -40,7 +42,9 @@ def data(db, in_process_requests):
 def test_the_description_is_valid_openapi(client):
     description = client.get("/api/v1/openapi.json").json()
     assert description["openapi"].startswith("3.1")
-    assert "/api/v1/people/" in description["paths"]
+    assert {"/api/v1/people/", "/api/v1/actions/", "/api/v1/endorsements/"} <= set(
+        description["paths"]
+    )
 
 
 @schema.parametrize()

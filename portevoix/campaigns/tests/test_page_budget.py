@@ -7,9 +7,13 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from e2e.public_pages import public_urls
 from portevoix.campaigns.demo_content import CAMPAIGN
 from portevoix.campaigns.factories import CampaignFactory, ResourceFactory, SuggestedActionFactory
-from portevoix.campaigns.models import Audience
+from portevoix.campaigns.models import Audience, Campaign
+from portevoix.endorsements.factories import EndorsementFactory
+from portevoix.letters.tests.factories import RepresentativeFactory
+from portevoix.reports.models import ActionType, MpPosition, Outcome, ReportBack
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +74,55 @@ def page_weight(client, url):
     return total
 
 
+def every_public_url():
+    return [url for language in ("fr", "en") for url in public_urls(language)]
+
+
+def add_lots_of_public_data(campaign, count=30):
+    """What grows on a live campaign: actions, resources, endorsers, positions, quotes."""
+    fill(campaign, count)
+    for _ in range(count):
+        EndorsementFactory(campaign=campaign)
+        mp = RepresentativeFactory()
+        MpPosition.objects.create(
+            campaign=campaign, representative=mp, position="supports", since="2026-01-05"
+        )
+        ReportBack.objects.create(
+            campaign=campaign,
+            language="fr",
+            action_type=ActionType.LETTER,
+            outcome=Outcome.ANSWERED,
+            representative=mp,
+            quote_permission="anonymous",
+            moderation="approved",
+            published_quote="Les familles doivent attendre ensemble.",
+        )
+
+
+def test_no_public_page_makes_more_queries_as_the_data_grows(
+    client, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    settings.RESULTS_CACHE_SECONDS = 0
+    call_command("load_demo", "--no-staff", verbosity=0)
+    campaign = Campaign.objects.get(slug=CAMPAIGN["slug"])
+    add_lots_of_public_data(campaign, count=1)
+    before = {
+        url: queries_for(client, url, django_assert_max_num_queries, 15)
+        for url in every_public_url()
+    }
+    add_lots_of_public_data(campaign, count=30)
+    after = {
+        url: queries_for(client, url, django_assert_max_num_queries, 15)
+        for url in every_public_url()
+    }
+    grown = {url: (before[url], after[url]) for url in before if after[url] > before[url]}
+    assert grown == {}
+
+
 def test_every_public_page_of_the_demo_weighs_under_60_kb(client):
     call_command("load_demo", "--no-staff", verbosity=0)
-    weights = {url: page_weight(client, url) for _, url in urls_for(CAMPAIGN["slug"])}
+    weights = {url: page_weight(client, url) for url in every_public_url()}
     too_heavy = {url: weight for url, weight in weights.items() if weight > PAGE_WEIGHT_LIMIT}
     assert too_heavy == {}
     assert min(weights.values()) > 1000  # the pages and their stylesheet were really fetched

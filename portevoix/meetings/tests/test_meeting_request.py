@@ -128,3 +128,29 @@ def test_the_organizer_schedules_then_cancels(client, campaign, mp, request_temp
     client.post(reverse("meetings:cancel", args=[campaign.slug, token]))
     meeting.refresh_from_db()
     assert meeting.status == MeetingRequest.Status.CANCELLED
+
+
+def test_i_sent_it_myself_counts_the_letter_and_the_request(client, campaign, mp, request_template):
+    from portevoix.meetings.tests.helpers import make_meeting
+
+    meeting = make_meeting(campaign, request_template, mp)
+    url = reverse("meetings:mark_requested", args=[campaign.slug, meeting.private_token()])
+    assert client.get(url).status_code == 405
+    client.post(url)
+    client.post(url)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingRequest.Status.REQUESTED
+    assert meeting.letter.status == Letter.Status.SELF_SENT
+    assert Letter.objects.sent().count() == 1
+
+
+def test_a_request_marked_sent_from_the_letters_page_makes_the_meeting_requested(
+    client, campaign, mp, request_template
+):
+    from portevoix.meetings.tests.helpers import make_meeting
+
+    meeting = make_meeting(campaign, request_template, mp)
+    client.post(meeting.letter.step_url("self_sent"))
+    client.get(meeting.get_absolute_url())
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingRequest.Status.REQUESTED

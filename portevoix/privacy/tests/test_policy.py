@@ -10,6 +10,19 @@ def test_the_privacy_page_exists_in_both_languages(client):
     assert "Your data and your privacy" in english
 
 
+@pytest.mark.parametrize(
+    "url, what",
+    [
+        ("/fr/confidentialite/", ["Quand vous appelez", "Quand vous organisez une rencontre"]),
+        ("/en/privacy/", ["When you call your MP", "When you organize a meeting"]),
+    ],
+)
+def test_it_says_what_calls_and_meetings_collect(client, url, what):
+    page = client.get(url).content.decode()
+    for words in what:
+        assert words in page
+
+
 def test_it_names_the_privacy_officer_from_the_settings(client, settings):
     settings.PRIVACY_OFFICER_NAME = "Marie Tremblay"
     settings.PRIVACY_OFFICER_EMAIL = "vie-privee@council.example"

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from lxml import html
 
 from portevoix.endorsements.models import Endorsement, Organization, Sector
-from portevoix.letters.models import Letter
+from portevoix.letters.models import SENT_STATES, Letter
 from portevoix.letters.tests.factories import (
     DistrictFactory,
     LetterTemplateFactory,
@@ -57,7 +57,7 @@ def build(campaign, seed=2025, letters=300, calls=120, meetings=60, reports=80, 
                 representative=None if to_minister else mp,
                 office_holder=minister if to_minister else None,
                 copy_mp=to_minister and rng.random() < 0.5,
-                sent_at=when(rng) if status == Letter.Status.SENT else None,
+                sent_at=when(rng) if status in SENT_STATES else None,
                 message_id=f"<l{number}@test>",
             )
         )
@@ -154,7 +154,7 @@ def build(campaign, seed=2025, letters=300, calls=120, meetings=60, reports=80, 
 def counted(made):
     """Each kind of action, as the rows that should count."""
     return {
-        "letters": [x for x in made["letters"] if x.status == Letter.Status.SENT],
+        "letters": [x for x in made["letters"] if x.status in SENT_STATES],
         "calls": [x for x in made["calls"] if x.outcome not in ("", Call.Outcome.NO_ANSWER)],
         "meeting_requests": [
             x for x in made["meetings"] if x.status != MeetingRequest.Status.DRAFT

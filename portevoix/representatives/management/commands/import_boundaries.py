@@ -8,8 +8,9 @@ from ._output import write_report
 
 class Command(BaseCommand):
     help = (
-        "Read district boundaries (shapefile or GeoJSON) and place postal codes in them: "
-        "a CSV of postal_code,lat,lon becomes the exact postal code table."
+        "Read district boundaries (shapefile or GeoJSON), keep a simplified outline of each "
+        "district for maps, and place postal codes in them: a CSV of postal_code,lat,lon "
+        "becomes the exact postal code table."
     )
 
     def add_arguments(self, parser):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            districts, postal_codes = importers.import_boundaries(
+            result = importers.import_boundaries(
                 options["path"],
                 level=options["level"],
                 province=options["province"],
@@ -34,6 +35,5 @@ class Command(BaseCommand):
             )
         except (OSError, KeyError, ValueError) as error:
             raise CommandError(f"Cannot read the boundaries: {error}") from error
-        write_report(self, districts, options["verbosity"])
-        if postal_codes:
-            write_report(self, postal_codes, options["verbosity"])
+        for report in result.reports():
+            write_report(self, report, options["verbosity"])
