@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from e2e.axe import assert_accessible
 from portevoix.campaigns.factories import CampaignFactory
 from portevoix.letters.tests.factories import (
     LetterTemplateFactory,
@@ -63,6 +64,7 @@ def test_a_meeting_is_requested_its_delegation_accepts_and_the_report_is_filed(
     page.get_by_role("button", name="Write my request").click()
 
     page.get_by_role("link", name="Check and send the request").wait_for()
+    assert_accessible(page)  # the organizer's own page
     meeting = MeetingRequest.objects.get()
     assert meeting.letter.to_name == "Hélène Tremblay"
 
@@ -83,6 +85,7 @@ def test_a_meeting_is_requested_its_delegation_accepts_and_the_report_is_filed(
     for message in invitations:
         page.goto(link_in(message, r"http://\S+/delegation/\S+/"))
         page.get_by_text("Nothing about your family members abroad needs to be said").wait_for()
+        assert_accessible(page)  # a delegate's invitation
         page.get_by_role("button", name="Yes, I will come").click()
         page.get_by_text("Your answer: Coming").wait_for()
     assert Delegate.objects.filter(answer=Delegate.Answer.ACCEPTED).count() == 2
@@ -90,6 +93,7 @@ def test_a_meeting_is_requested_its_delegation_accepts_and_the_report_is_filed(
     with translation.override("en"):
         page.goto(live_server.url + meeting.get_absolute_url())
     page.get_by_role("link", name="Tell the campaign how it went").click()
+    assert_accessible(page)  # the post-meeting report
     page.get_by_label(re.compile("^Nadia")).check()
     page.get_by_label(re.compile("^Paul")).check()
     page.get_by_label("How did it go?").fill("She listened, and asked for our brief.")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.letters.wording import CONSENTS, ON_BEHALF_AGREEMENT
+from portevoix.lib.forms import email_field, organization_field
 from portevoix.representatives.lookup import InvalidPostalCode, normalize_postal_code
 from portevoix.representatives.models import PROVINCES
 
@@ -103,21 +104,10 @@ class SenderForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Please tell us your name: a letter is signed.")},
     )
-    email = forms.EmailField(
-        label=_("Your email address"),
-        help_text=_("Replies from the office come to this address. It is not published."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("This email address does not look right. Please check it."),
-        },
+    email = email_field(
+        help_text=_("Replies from the office come to this address. It is not published.")
     )
-    organization = forms.CharField(
-        label=_("Organization (optional)"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
+    organization = organization_field()
     on_behalf = forms.BooleanField(
         label=_(
             "I am writing for someone else (as a settlement worker, a sponsor, an interpreter…)"

@@ -20,3 +20,33 @@ class HoneypotMixin:
 
     def is_from_a_script(self):
         return bool(self.cleaned_data.get(self.honeypot_name))
+
+
+EMAIL_ERRORS = {
+    "required": _("Please enter your email address."),
+    "invalid": _("This email address does not look right. Please check it."),
+}
+
+
+YOUR_EMAIL = _("Your email address")
+ORGANIZATION_OPTIONAL = _("Organization (optional)")
+
+
+def email_field(label=YOUR_EMAIL, help_text="", required=True):
+    """An email address the browser can fill in, with the same plain errors everywhere."""
+    return forms.EmailField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        error_messages=EMAIL_ERRORS,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+def organization_field(label=ORGANIZATION_OPTIONAL, max_length=200):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )

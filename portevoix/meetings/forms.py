@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.letters.forms import one_line
-from portevoix.lib.forms import HoneypotMixin, honeypot_field
+from portevoix.lib.forms import HoneypotMixin, email_field, honeypot_field, organization_field
 from portevoix.meetings.models import Call, Delegate, Place
 from portevoix.meetings.wording import ORGANIZE_CONSENT
 from portevoix.reports.models import QuotePermission, StatedPosition
@@ -76,23 +76,12 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Please tell us your name: the request is signed.")},
     )
-    email = forms.EmailField(
-        label=_("Your email address"),
+    email = email_field(
         help_text=_(
             "The office answers you here, and we send you your meeting page. Not published."
-        ),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("This email address does not look right. Please check it."),
-        },
+        )
     )
-    organization = forms.CharField(
-        label=_("Organization (optional)"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
+    organization = organization_field()
     consent = forms.BooleanField(
         label=ORGANIZE_CONSENT,
         error_messages={"required": _("Please agree, so that we can organize the meeting.")},
@@ -272,14 +261,7 @@ class ReportForm(forms.Form):
 
 class LogLinkForm(HoneypotMixin, forms.Form):
     website = honeypot_field()
-    email = forms.EmailField(
-        label=_("The organizer's email address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("This email address does not look right. Please check it."),
-        },
-    )
+    email = email_field(label=_("The organizer's email address"))
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

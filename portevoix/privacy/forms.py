@@ -1,19 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portevoix.lib.forms import HoneypotMixin, honeypot_field
+from portevoix.lib.forms import HoneypotMixin, email_field, honeypot_field
 
 
 class PersonalDataRequestForm(HoneypotMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("Your email address"),
-        help_text=_("The address you used on this site."),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("This email address does not look right. Please check it."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = email_field(help_text=_("The address you used on this site."))
     website = honeypot_field()
 
     def rate_limited_message(self):

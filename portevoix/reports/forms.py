@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portevoix.lib.forms import HoneypotMixin, honeypot_field
+from portevoix.lib.forms import HoneypotMixin, email_field, honeypot_field, organization_field
 from portevoix.reports.models import (
     ActionType,
     Outcome,
@@ -155,21 +155,14 @@ class ReportBackForm(HoneypotMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    organization_name = forms.CharField(
-        label=_("Your organization (optional)"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
-    reporter_email = forms.EmailField(
+    organization_name = organization_field(label=_("Your organization (optional)"))
+    reporter_email = email_field(
         label=_("Your email address (optional)"),
         help_text=_(
             "Only if you would like the campaign team to contact you about this report. "
             "It is never published."
         ),
         required=False,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": _("This email address does not look right. Please check it.")},
     )
     consent_to_contact = forms.BooleanField(label=CONSENT_TO_CONTACT, required=False)
 
