@@ -45,6 +45,7 @@ def site_environment(var_dir, port, smtp_port=None, extra=None):
         "CONTACT_LIMIT_PER_EMAIL": "1000000000",
         "CONTACT_LIMIT_PER_IP": "1000000000",
         "ENDORSEMENTS_PER_HOUR_PER_NETWORK": "1000000000",
+        "FIND_MP_LOOKUPS_PER_NETWORK": "1000000000",
     }
     if smtp_port:
         env["EMAIL_HOST"], env["EMAIL_PORT"] = "127.0.0.1", str(smtp_port)

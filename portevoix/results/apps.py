@@ -15,6 +15,7 @@ class ResultsConfig(AppConfig):
         from portevoix.campaigns.tools import register_tool
         from portevoix.lib.pagecache import register_public_content
         from portevoix.reports.models import MpPosition, PositionChange
+        from portevoix.results import tasks  # noqa: F401  registers the periodic refresh
 
         # The public results page shows positions at once when staff change one; counts and
         # quotes show within a minute (the page is kept at most 60 s).

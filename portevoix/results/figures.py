@@ -341,18 +341,37 @@ def cache_seconds():
     return getattr(settings, "RESULTS_CACHE_SECONDS", 60)
 
 
+def cache_key(kind, campaign):
+    return f"results:{kind}:{campaign.pk}"
+
+
+def refresh(kind, campaign, compute):
+    """Count again and keep the figures, with when they were counted, for every process."""
+    entry = {"at": time.time(), "figures": compute(campaign)}
+    cache.set(cache_key(kind, campaign), entry, timeout=None)
+    return entry["figures"]
+
+
 def cached(kind, campaign, compute):
-    """Figures computed at most once per campaign per time bucket (60 s unless configured)."""
+    """The figures counted within the last RESULTS_CACHE_SECONDS (60 s unless configured).
+
+    The worker counts them again every RESULTS_CACHE_SECONDS (`refresh_results`), so a page
+    finds them ready; a page counts only when they are missing or the worker fell behind.
+    """
     seconds = cache_seconds()
     if seconds <= 0:
         return compute(campaign)
-    bucket = int(time.time() // seconds)
-    key = f"results:{kind}:{campaign.pk}:{campaign.slug}:{bucket}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute(campaign)
-        cache.set(key, figures, seconds)
-    return figures
+    entry = cache.get(cache_key(kind, campaign))
+    # Twice the period: a refresh that is running or just late still counts as fresh.
+    if entry is None or entry["at"] < time.time() - 2 * seconds:
+        return refresh(kind, campaign, compute)
+    return entry["figures"]
+
+
+def refresh_all(campaigns):
+    for campaign in campaigns:
+        refresh("dashboard", campaign, dashboard_figures)
+        refresh("public", campaign, public_figures)
 
 
 def cached_dashboard_figures(campaign):
