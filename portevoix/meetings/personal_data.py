@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.models import Campaign
-from portevoix.meetings.models import Delegate, MeetingRequest
+from portevoix.meetings.models import Call, Delegate, MeetingRequest
 from portevoix.privacy.registry import register_personal_data
 from portevoix.privacy.retention import register_purge
 
@@ -99,7 +99,18 @@ def purge_old_delegates(now):
     return purged
 
 
+def purge_old_call_notes(now):
+    """What callers noted an office said goes as long after the call as contact details do."""
+    purged = 0
+    for campaign in Campaign.objects.all():
+        cutoff = now - timezone.timedelta(days=30 * campaign.contact_details_retention_months)
+        old_calls = Call.objects.filter(campaign=campaign, created_at__lt=cutoff)
+        purged += old_calls.exclude(what_they_said="").update(what_they_said="")
+    return purged
+
+
 register_personal_data(
     "meetings", _("Your meetings"), export_meetings, erase_meetings, FIELD_LABELS
 )
 register_purge("meeting delegates' details", purge_old_delegates)
+register_purge("call notes", purge_old_call_notes)

@@ -29,7 +29,8 @@ FIELD_LABELS = {
     "published": _("words published"),
     "reply_attached": _("the reply received"),
 }
-TEXT_FIELDS = ["commitments", "details", "follow_up_needed", "attendees", "published_quote"]
+# What people wrote in a report, never public as such.
+PRIVATE_TEXT_FIELDS = ["commitments", "details", "follow_up_needed", "attendees"]
 
 
 def export_reports(email):
@@ -66,7 +67,8 @@ def erase_report(report):
         reporter_email="",
         organization_name="",
         reply_file="",
-        **dict.fromkeys(TEXT_FIELDS, ""),
+        published_quote="",
+        **dict.fromkeys(PRIVATE_TEXT_FIELDS, ""),
     )
 
 
@@ -81,20 +83,34 @@ def erase_reports(email):
     return len(reports)
 
 
-def purge_report_contact_details(now):
-    """Who reported (name, email) goes a campaign's set number of months after the report.
+def purge_old_reports(now):
+    """Who reported and what they wrote go a campaign's set number of months after the report.
 
-    The report's text stays for staff until the person asks for it to be erased.
+    The facts stay (what was done, to whom, what came of it, the position stated), and so do
+    the words a moderator published with the writer's agreement: counts, the MP position
+    tracker and the public page survive. Returns how many reports were purged.
     """
     purged = 0
     for campaign in Campaign.objects.all():
         cutoff = now - timezone.timedelta(days=30 * campaign.contact_details_retention_months)
         expired = ReportBack.objects.filter(campaign=campaign, created_at__lte=cutoff).exclude(
-            reporter_name="", reporter_email=""
+            reporter_name="",
+            reporter_email="",
+            organization_name="",
+            reply_file="",
+            **dict.fromkeys(PRIVATE_TEXT_FIELDS, ""),
         )
-        purged += expired.update(reporter_name="", reporter_email="")
+        for report in expired.exclude(reply_file=""):
+            report.reply_file.delete(save=False)
+        purged += expired.update(
+            reporter_name="",
+            reporter_email="",
+            organization_name="",
+            reply_file="",
+            **dict.fromkeys(PRIVATE_TEXT_FIELDS, ""),
+        )
     return purged
 
 
 register_personal_data("reports", _("Your reports"), export_reports, erase_reports, FIELD_LABELS)
-register_purge("report-back contact details", purge_report_contact_details)
+register_purge("report-backs", purge_old_reports)

@@ -49,3 +49,25 @@ def test_delegates_details_are_purged_months_after_the_meeting(campaign, mp, req
     purge_everything(later)
     delegate.refresh_from_db()
     assert delegate.name == "" and delegate.email.endswith("@erased.invalid")
+
+
+def test_call_notes_are_purged_as_long_after_the_call_as_contact_details(campaign, mp):
+    from portevoix.meetings.models import Call
+
+    call = Call.objects.create(
+        campaign=campaign,
+        language="fr",
+        representative=mp,
+        outcome=Call.Outcome.SPOKE_TO_STAFF,
+        what_they_said="Ma fille attend au Caire.",
+    )
+    purge_everything(timezone.now())
+    call.refresh_from_db()
+    assert call.what_they_said == "Ma fille attend au Caire."
+
+    later = timezone.now() + datetime.timedelta(days=31 * campaign.contact_details_retention_months)
+    counts = purge_everything(later)
+    call.refresh_from_db()
+    assert call.what_they_said == ""
+    assert counts["call notes"] == 1
+    assert Call.objects.completed().count() == 1  # the call still counts
