@@ -134,7 +134,7 @@ STORAGES = {
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache"),
+        "LOCATION": env_str("CACHE_DIR", str(VAR_DIR / "cache")),
     }
 }
 MEDIA_ROOT = VAR_DIR / "media"
