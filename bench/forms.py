@@ -6,7 +6,6 @@ the site would refuse. Letters are confirmed on drafts made beforehand, one per 
 """
 
 import re
-import subprocess
 import tempfile
 import urllib.request
 from http.cookiejar import CookieJar
@@ -51,30 +50,11 @@ def write_script(paths, body, threads):
 def post_load(base, paths, body, cookie, seconds, connections, threads=2):
     """One wrk run posting `body` to `paths`; a 302 (redirect after POST) is a success."""
     script = write_script(paths, body, threads)
-    command = [
-        "wrk",
-        "--latency",
-        "-d",
-        f"{seconds}s",
-        "-c",
-        str(connections),
-        "-t",
-        str(threads),
-        "-s",
-        str(script),
-        "-H",
-        "Content-Type: application/x-www-form-urlencoded",
-        "-H",
-        f"Cookie: csrftoken={cookie}",
-        base + paths[0],
-    ]
+    headers = ["Content-Type: application/x-www-form-urlencoded", f"Cookie: csrftoken={cookie}"]
     try:
-        completed = subprocess.run(command, capture_output=True, text=True)
+        return harness.run_wrk(base + paths[0], seconds, connections, threads, headers, script)
     finally:
         script.unlink()
-    if completed.returncode:
-        raise RuntimeError(f"wrk failed: {completed.stderr or completed.stdout}")
-    return harness.parse_wrk(completed.stdout)
 
 
 def letter_drafts(campaign_slug, count):

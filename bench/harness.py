@@ -177,12 +177,17 @@ def wrk_available():
     return shutil.which("wrk") is not None
 
 
-def run_wrk(url, seconds, connections, threads=2, headers=()):
+def run_wrk(url, seconds, connections, threads=2, headers=(), script=None):
+    """One wrk run; `script` is a Lua file that shapes each request (e.g. form posts)."""
     command = ["wrk", "--latency", "-d", f"{seconds}s", "-c", str(connections), "-t", str(threads)]
+    if script:
+        command += ["-s", str(script)]
     for header in headers:
         command += ["-H", header]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
-    return parse_wrk(output)
+    completed = subprocess.run(command + [url], capture_output=True, text=True)
+    if completed.returncode:
+        raise RuntimeError(f"wrk failed: {completed.stderr or completed.stdout}")
+    return parse_wrk(completed.stdout)
 
 
 def parse_wrk(output):

@@ -5,12 +5,11 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from e2e.staff import staff_context
 from portevoix.campaigns.demo_content import CAMPAIGN
-from portevoix.test import make_cast, sign_in_staff
 
 SLUG = CAMPAIGN["slug"]
 WCAG_A_AA = {
@@ -87,12 +86,7 @@ def confirm_from_email(page, message, base):
 
 
 def approve_in_admin(browser, base, organization):
-    staff = make_cast()["sophie"]
-    client = sign_in_staff(Client(), staff)
-    context = browser.new_context(locale="fr-CA")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
-    )
+    context = staff_context(browser, base)
     admin = context.new_page()
     admin.goto(base + reverse("admin:endorsements_endorsement_changelist"))
     admin.get_by_role("row", name=re.compile(organization)).get_by_role("checkbox").check()

@@ -7,11 +7,11 @@ report, then staff approve it and set the MP's position from it, and the public 
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
 from e2e.axe import assert_accessible
+from e2e.staff import staff_context
 from portevoix.campaigns.factories import CampaignFactory
 from portevoix.letters.tests.factories import (
     LetterTemplateFactory,
@@ -20,7 +20,6 @@ from portevoix.letters.tests.factories import (
 )
 from portevoix.meetings.models import Delegate, MeetingRequest
 from portevoix.reports.models import ActionType, MpPosition, ReportBack
-from portevoix.test import make_cast, sign_in_staff
 
 
 @pytest.fixture
@@ -109,7 +108,7 @@ def test_a_meeting_is_requested_its_delegation_accepts_and_the_report_is_filed(
     assert report.moderation == ReportBack.Moderation.PENDING
     assert "Nadia" in report.attendees and "Paul" in report.attendees
 
-    staff = staff_page(page.context.browser, live_server.url)
+    staff = staff_context(page.context.browser, live_server.url, locale="en-CA").new_page()
     staff.goto(live_server.url + reverse("admin:reports_reportback_changelist"))
     staff.locator(f"input[name=_selected_action][value='{report.pk}']").check()
     staff.locator("select[name=action]").select_option("approve")
@@ -128,13 +127,3 @@ def test_a_meeting_is_requested_its_delegation_accepts_and_the_report_is_filed(
     row.get_by_role("cell", name="Supports", exact=True).wait_for()
     assert "Said in our meeting she supports permits." in row.inner_text()
     assert "She listened" not in page.content()  # the report's own words stay private
-
-
-def staff_page(browser, base):
-    """A second browser, signed in as staff who passed the two-step sign-in, in English."""
-    client = sign_in_staff(Client(), make_cast()["sophie"])
-    context = browser.new_context(locale="en-CA")
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
-    )
-    return context.new_page()

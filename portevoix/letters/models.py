@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portevoix.letters import placeholders
 from portevoix.lib.i18n import Bilingual
+from portevoix.lib.retries import delay_after
 from portevoix.privacy.fields import EncryptedTextField
+from portevoix.representatives.models import optional_link
 
 PRIVATE_LINK_SALT = "letters.private-link"
 
@@ -208,30 +210,9 @@ class Letter(models.Model):
     )
 
     # Who receives it: links to the records, and a copy of what the letter was addressed with.
-    district = models.ForeignKey(
-        "representatives.District",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="letters",
-        verbose_name=_("riding"),
-    )
-    representative = models.ForeignKey(
-        "representatives.Representative",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="letters",
-        verbose_name=_("MP"),
-    )
-    office_holder = models.ForeignKey(
-        "representatives.OfficeHolder",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="letters",
-        verbose_name=_("office holder"),
-    )
+    district = optional_link("District", "letters", _("riding"))
+    representative = optional_link("Representative", "letters", _("MP"))
+    office_holder = optional_link("OfficeHolder", "letters", _("office holder"))
     riding_name = models.CharField(_("riding"), max_length=200, blank=True)
     to_name = models.CharField(_("to"), max_length=200, blank=True)
     to_title = models.CharField(_("title of the recipient"), max_length=300, blank=True)
@@ -375,9 +356,7 @@ class Letter(models.Model):
 
     def retry_delay(self):
         """Seconds before the next attempt, or None when the attempts are used up."""
-        delays = settings.LETTER_RETRY_DELAYS
-        done = self.attempts - self.attempts_before_retry
-        return delays[done - 1] if done <= len(delays) else None
+        return delay_after(self.attempts - self.attempts_before_retry)
 
     def is_in_progress(self):
         return self.status in {self.Status.QUEUED, self.Status.SENDING}

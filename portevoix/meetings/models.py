@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.lib.retries import delay_after
 from portevoix.privacy.fields import EncryptedTextField
+from portevoix.representatives.models import optional_link
 
 ORGANIZER_LINK_SALT = "meetings.organizer-link"
 DELEGATE_LINK_SALT = "meetings.delegate-link"
@@ -38,22 +40,8 @@ class Call(models.Model):
         "campaigns.Campaign", on_delete=models.CASCADE, related_name="calls"
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    representative = models.ForeignKey(
-        "representatives.Representative",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="calls",
-        verbose_name=_("MP"),
-    )
-    district = models.ForeignKey(
-        "representatives.District",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="calls",
-        verbose_name=_("riding"),
-    )
+    representative = optional_link("Representative", "calls", _("MP"))
+    district = optional_link("District", "calls", _("riding"))
     province = models.CharField(_("province or territory"), max_length=2, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome, blank=True)
     # Encrypted at rest: what an office said may come with the caller's own story.
@@ -120,30 +108,9 @@ class MeetingRequest(models.Model):
     organization_name = models.CharField(_("organization"), max_length=200, blank=True)
 
     # Whom the meeting is with.
-    representative = models.ForeignKey(
-        "representatives.Representative",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="meetings",
-        verbose_name=_("MP or member"),
-    )
-    office_holder = models.ForeignKey(
-        "representatives.OfficeHolder",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="meetings",
-        verbose_name=_("office holder"),
-    )
-    district = models.ForeignKey(
-        "representatives.District",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="meetings",
-        verbose_name=_("riding"),
-    )
+    representative = optional_link("Representative", "meetings", _("MP or member"))
+    office_holder = optional_link("OfficeHolder", "meetings", _("office holder"))
+    district = optional_link("District", "meetings", _("riding"))
     province = models.CharField(_("province or territory"), max_length=2, blank=True)
     with_name = models.CharField(_("meeting with"), max_length=200, blank=True)
     with_title = models.CharField(_("their title"), max_length=300, blank=True)
@@ -351,5 +318,4 @@ class MeetingEmail(models.Model):
 
     def retry_delay(self):
         """Seconds before the next attempt, or None when the attempts are used up."""
-        delays = settings.LETTER_RETRY_DELAYS
-        return delays[self.attempts - 1] if 0 < self.attempts <= len(delays) else None
+        return delay_after(self.attempts)

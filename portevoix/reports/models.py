@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.privacy.fields import EncryptedTextField
+from portevoix.representatives.models import optional_link
 
 
 class ActionType(models.TextChoices):
@@ -81,30 +82,9 @@ class ReportBack(models.Model):
     action_type = models.CharField(_("what they did"), max_length=24, choices=ActionType)
 
     # Who was targeted: a record when we know it, else the words the person used.
-    representative = models.ForeignKey(
-        "representatives.Representative",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="report_backs",
-        verbose_name=_("MP or member"),
-    )
-    office_holder = models.ForeignKey(
-        "representatives.OfficeHolder",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="report_backs",
-        verbose_name=_("office holder"),
-    )
-    district = models.ForeignKey(
-        "representatives.District",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="report_backs",
-        verbose_name=_("riding"),
-    )
+    representative = optional_link("Representative", "report_backs", _("MP or member"))
+    office_holder = optional_link("OfficeHolder", "report_backs", _("office holder"))
+    district = optional_link("District", "report_backs", _("riding"))
     province = models.CharField(_("province or territory"), max_length=2, blank=True)
     target_description = models.CharField(_("who was targeted"), max_length=200, blank=True)
 

@@ -485,3 +485,18 @@ class CampaignTarget(models.Model):
             return [person] if person else []
         holder = OfficeHolder.objects.filter(role=self.role, province=province).first()
         return [holder] if holder else []
+
+
+def optional_link(model, related_name, verbose_name):
+    """A link from an action (letter, call, meeting, report) to the person or riding it targets.
+
+    Optional, and kept when the record goes: the action still counts after an MP retires.
+    """
+    return models.ForeignKey(
+        f"representatives.{model}",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
