@@ -5,6 +5,8 @@ from django.utils.translation import override
 from portevoix.api.models import Scope
 from portevoix.api.registry import collections
 
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
 ERROR = {
     "type": "object",
     "required": ["error"],
@@ -45,7 +47,12 @@ PARAMETERS = [
         "name": "page_size",
         "in": "query",
         "required": False,
-        "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
+        "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_PAGE_SIZE,
+            "default": DEFAULT_PAGE_SIZE,
+        },
     },
     {
         "name": "since",

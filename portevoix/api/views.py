@@ -8,12 +8,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from portevoix.api.models import ApiToken, hash_token
-from portevoix.api.openapi import describe
+from portevoix.api.openapi import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, describe
 from portevoix.api.registry import collections
+from portevoix.lib.pagecache import PRIVATE_CACHE_CONTROL
 
 KNOWN_PARAMETERS = {"page", "page_size", "since"}
-DEFAULT_PAGE_SIZE = 50
-MAX_PAGE_SIZE = 200
 
 
 class BadParameter(ValueError):
@@ -24,7 +23,7 @@ def error(message, status, **headers):
     response = JsonResponse({"error": message}, status=status)
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     return response
 
 
@@ -111,7 +110,7 @@ def collection_list(request, name):
             "results": [collection.serialize(row) for row in page] if page else [],
         }
     )
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL
     return response
 
 

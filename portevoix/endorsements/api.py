@@ -6,6 +6,7 @@ from django.db.models.functions import Cast, Concat
 
 from portevoix.api.models import Scope
 from portevoix.api.registry import Collection, register_collection
+from portevoix.api.shapes import NULLABLE_TIME, iso
 from portevoix.endorsements.models import ENDORSEMENT_SOURCE, REGIONS, Endorsement, Sector
 from portevoix.privacy.models import Consent, Purpose
 from portevoix.spread.models import Channel
@@ -36,10 +37,6 @@ def confirmed_endorsements():
     )
 
 
-def iso(moment):
-    return moment.isoformat() if moment else None
-
-
 def serialize_endorsement(endorsement):
     organization = endorsement.organization
     public = endorsement.status == Endorsement.Status.APPROVED and endorsement.listed
@@ -66,7 +63,6 @@ def serialize_endorsement(endorsement):
     }
 
 
-NULLABLE_TIME = {"type": ["string", "null"], "format": "date-time"}
 register_collection(
     Collection(
         name="endorsements",

@@ -15,6 +15,7 @@ from portevoix.endorsements.models import (
 )
 from portevoix.lib.forms import HoneypotMixin as SharedHoneypotMixin
 from portevoix.lib.forms import honeypot_field
+from portevoix.lib.ratelimit import over_hourly_limit
 
 CONSENT_CONTACT = _(
     "The campaign team may write to this contact address about this endorsement: to confirm "
@@ -134,13 +135,11 @@ class EndorsementForm(HoneypotMixin, forms.Form):
         return cleaned
 
     def too_many_from_this_network(self):
-        if not self.network_address_hash:
-            return False
-        an_hour_ago = timezone.now() - timedelta(hours=1)
-        recent = Endorsement.objects.filter(
-            network_address_hash=self.network_address_hash, created_at__gte=an_hour_ago
+        return over_hourly_limit(
+            Endorsement.objects.all(),
+            setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK"),
+            network_address_hash=self.network_address_hash,
         )
-        return recent.count() >= setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
 
 
 class InviterForm(HoneypotMixin, forms.Form):

@@ -16,17 +16,13 @@ ENDORSEMENT_SALT = "endorsements.confirm-endorsement"
 INVITER_SALT = "endorsements.confirm-inviter"
 
 
-def sign(salt, public_id):
-    return sign_public_id(salt, public_id)
-
-
 def unsign(salt, token):
     """(public id, problem): problem is None, "expired" or "invalid"."""
     return unsign_public_id(salt, token, setting("ENDORSEMENT_CONFIRMATION_MAX_AGE"))
 
 
 def confirmation_token(endorsement):
-    return sign(ENDORSEMENT_SALT, endorsement.public_id)
+    return sign_public_id(ENDORSEMENT_SALT, endorsement.public_id)
 
 
 def endorsement_from_token(token):
@@ -40,7 +36,7 @@ def endorsement_from_token(token):
 
 
 def inviter_confirmation_token(referrer):
-    return sign(INVITER_SALT, referrer.public_id)
+    return sign_public_id(INVITER_SALT, referrer.public_id)
 
 
 def inviter_from_token(token):

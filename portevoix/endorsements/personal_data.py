@@ -10,10 +10,10 @@ keyed hash of it (see `erase_endorsements`).
 
 import uuid
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.endorsements.conf import setting
 from portevoix.endorsements.models import (
     Endorsement,
     Invitation,
@@ -113,7 +113,7 @@ def erase_endorsements(email):
 
 def purge_unconfirmed_endorsements(now):
     """Endorsements never confirmed go once their confirmation link has long expired."""
-    link_lifetime = timezone.timedelta(seconds=settings.ENDORSEMENT_CONFIRMATION_MAX_AGE)
+    link_lifetime = timezone.timedelta(seconds=setting("ENDORSEMENT_CONFIRMATION_MAX_AGE"))
     cutoff = now - link_lifetime - timezone.timedelta(days=30)
     expired = Endorsement.objects.filter(
         status=Endorsement.Status.UNCONFIRMED, created_at__lt=cutoff

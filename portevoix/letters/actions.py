@@ -93,10 +93,14 @@ def representative_title(representative, language):
     )
 
 
+def office_holder_title(holder, language):
+    return holder.title_fr if language == "fr" else holder.title_en
+
+
 def address_to_office_holder(letter, holder):
     letter.to_name = holder.name
     letter.to_gender = holder.gender
-    letter.to_title = holder.title_fr if letter.language == "fr" else holder.title_en
+    letter.to_title = office_holder_title(holder, letter.language)
     letter.to_email = holder.email.lower()
     letter.to_address = holder.mailing_address
     if holder.province:

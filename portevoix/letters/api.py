@@ -2,6 +2,7 @@
 
 from portevoix.api.models import Scope
 from portevoix.api.registry import Collection, register_collection
+from portevoix.api.shapes import LANGUAGE, NULLABLE_STRING, NULLABLE_TIME, iso
 from portevoix.letters.models import WRITTEN_STATES, Letter
 from portevoix.privacy.models import Consent, Purpose
 
@@ -34,13 +35,12 @@ def serialize_letter(letter):
         "to": letter.to_name,
         "riding": letter.riding_name or None,
         "province": letter.province or None,
-        "confirmed_at": letter.confirmed_at.isoformat() if letter.confirmed_at else None,
-        "sent_at": letter.sent_at.isoformat() if letter.sent_at else None,
+        "confirmed_at": iso(letter.confirmed_at),
+        "sent_at": iso(letter.sent_at),
         "writer": writer_if_they_agreed(letter),
     }
 
 
-NULLABLE_STRING = {"type": ["string", "null"]}
 register_collection(
     Collection(
         name="actions",
@@ -58,13 +58,13 @@ register_collection(
                 "id": {"type": "string", "format": "uuid"},
                 "campaign": {"type": "string"},
                 "template": {"type": "string"},
-                "language": {"type": "string", "enum": ["fr", "en"]},
+                "language": LANGUAGE,
                 "status": {"type": "string", "enum": WRITTEN_STATES},
                 "to": {"type": "string"},
                 "riding": NULLABLE_STRING,
                 "province": NULLABLE_STRING,
-                "confirmed_at": {"type": ["string", "null"], "format": "date-time"},
-                "sent_at": {"type": ["string", "null"], "format": "date-time"},
+                "confirmed_at": NULLABLE_TIME,
+                "sent_at": NULLABLE_TIME,
                 "writer": {
                     "type": ["object", "null"],
                     "properties": {"name": {"type": "string"}, "email": {"type": "string"}},

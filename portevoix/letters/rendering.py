@@ -10,6 +10,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.shared import Pt
+from fpdf import FPDF
 
 HOUSE_OF_COMMONS_POSTAL_CODE = "K1A 0A6"
 
@@ -131,21 +134,27 @@ def shaping_available():
     return True
 
 
-def render_pdf(letter):
-    from fpdf import FPDF
-
-    document = build_document(letter)
+def new_pdf(*, title, language, margins, bottom_margin):
+    """A Letter-size PDF with its first page, in DejaVu fonts (regular "" and bold "B")."""
     pdf = FPDF(format="Letter")
-    pdf.set_margins(25, 22, 25)
-    pdf.set_auto_page_break(True, margin=22)
+    pdf.set_margins(*margins)
+    pdf.set_auto_page_break(True, margin=bottom_margin)
     pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
     pdf.add_font("DejaVu", "B", str(font_path("DejaVuSans-Bold.ttf")))
     if shaping_available():
         # Joins Arabic letters and lays right-to-left names out the right way round.
         pdf.set_text_shaping(True)
-    pdf.set_title(document.subject)
-    pdf.set_lang(document.language)
+    pdf.set_title(title)
+    pdf.set_lang(language)
     pdf.add_page()
+    return pdf
+
+
+def render_pdf(letter):
+    document = build_document(letter)
+    pdf = new_pdf(
+        title=document.subject, language=document.language, margins=(25, 22, 25), bottom_margin=22
+    )
     write_pdf_letter(pdf, document)
     write_pdf_envelope(pdf, document)
     return bytes(pdf.output())
@@ -206,9 +215,6 @@ def postage_note(document):
 
 
 def render_docx(letter):
-    from docx import Document
-    from docx.shared import Pt
-
     document = build_document(letter)
     docx = Document()
     docx.styles["Normal"].font.size = Pt(11)

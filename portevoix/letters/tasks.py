@@ -19,13 +19,17 @@ def deliver_letter(letter_id):
 
 
 def enqueue_delivery(letter_id, run_after=None):
-    """Queue the delivery task; a backend that cannot wait leaves a later try to the sweep."""
-    chosen = deliver_letter
+    return enqueue_after(deliver_letter, letter_id, run_after)
+
+
+def enqueue_after(chosen, row_id, run_after=None):
+    """Queue `chosen(row_id)`, not before `run_after`; a backend that cannot wait leaves a
+    later try to the sweep."""
     if run_after is not None and run_after > timezone.now():
         if not chosen.get_backend().supports_defer:
             return None
         chosen = chosen.using(run_after=run_after)
-    return chosen.enqueue(letter_id)
+    return chosen.enqueue(row_id)
 
 
 @task()

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from portevoix.campaigns.views import get_campaign_or_404
 from portevoix.letters import actions
+from portevoix.letters.delivery import from_header
 from portevoix.letters.forms import RecipientsForm, SenderForm, SendForm, StartForm, WriteForm
 from portevoix.letters.handoffs import recipients_label_for
 from portevoix.letters.models import Letter, LetterTemplate
@@ -191,17 +192,11 @@ def render_preview(request, letter, send_form, status=200):
         "letter": letter,
         "document": document,
         "send_form": send_form,
-        "from_header": delivery_from_header(letter),
+        "from_header": from_header(letter),
         "recipients_label": recipients_label_for(letter),
         **mailto_context(letter, document),
     }
     return render(request, "letters/preview.html", context, status=status)
-
-
-def delivery_from_header(letter):
-    from portevoix.letters.delivery import from_header
-
-    return from_header(letter)
 
 
 def mailto_context(letter, document):
@@ -269,7 +264,6 @@ def download(request, slug, token, kind):
     response = HttpResponse(content, content_type=content_type)
     filename = f"{letter.template.key}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -17,6 +17,7 @@ from portevoix.letters import placeholders
 from portevoix.letters.models import Letter, LetterTemplate
 from portevoix.lib.emails import send_templated_email
 from portevoix.lib.links import sign_public_id, unsign_public_id
+from portevoix.lib.ratelimit import over_hourly_limit
 from portevoix.meetings import tasks
 from portevoix.meetings.models import (
     Call,
@@ -41,16 +42,13 @@ LOG_LINK_SALT = "meetings.lobbying-log"
 LOG_LINK_MAX_AGE = 7 * 24 * 3600
 
 
-def an_hour_ago():
-    return timezone.now() - timedelta(hours=1)
-
-
 # --- Calls ---------------------------------------------------------------------------------------
 
 
 def too_many_calls(network):
-    recent = Call.objects.filter(network_address_hash=network, created_at__gte=an_hour_ago())
-    return bool(network) and recent.count() >= CALLS_PER_HOUR_PER_NETWORK
+    return over_hourly_limit(
+        Call.objects.all(), CALLS_PER_HOUR_PER_NETWORK, network_address_hash=network
+    )
 
 
 def record_call(*, campaign, call_id, district, outcome, what_they_said, language, network):
@@ -89,7 +87,7 @@ class Target:
 
     def title(self, language):
         if self.office_holder:
-            return self.office_holder.title_fr if language == "fr" else self.office_holder.title_en
+            return letter_actions.office_holder_title(self.office_holder, language)
         if self.representative:
             return letter_actions.representative_title(self.representative, language)
         return ""
@@ -113,10 +111,9 @@ def target_for_office(holder):
 
 
 def too_many_meetings(network):
-    recent = MeetingRequest.objects.filter(
-        network_address_hash=network, created_at__gte=an_hour_ago()
+    return over_hourly_limit(
+        MeetingRequest.objects.all(), MEETINGS_PER_HOUR_PER_NETWORK, network_address_hash=network
     )
-    return bool(network) and recent.count() >= MEETINGS_PER_HOUR_PER_NETWORK
 
 
 def request_template(campaign):
@@ -279,7 +276,7 @@ def organizer_context(meeting):
 
 def send_organizer_link(email):
     meeting = email.meeting
-    if "@" not in meeting.organizer_email or is_erased(meeting.organizer_email):
+    if not reachable(meeting.organizer_email):
         return False
     send_templated_email(
         "meeting_organizer",
@@ -361,7 +358,7 @@ def invite_delegate(meeting, *, name, email, role, language):
 
 def send_invitation(email):
     delegate = email.delegate
-    if delegate is None or "@" not in delegate.email or is_erased(delegate.email):
+    if delegate is None or not reachable(delegate.email):
         return False
     with override(delegate.language):
         url = settings.SITE_URL + delegate.get_absolute_url()
@@ -427,7 +424,7 @@ def send_report_prompts(now=None):
 
 def send_report_prompt(email):
     meeting = email.meeting
-    if "@" not in meeting.organizer_email or is_erased(meeting.organizer_email):
+    if not reachable(meeting.organizer_email):
         return False
     with override(meeting.language):
         report_url = settings.SITE_URL + reverse(
@@ -451,8 +448,9 @@ SENDERS = {
 }
 
 
-def is_erased(address):
-    return address.endswith(ERASED_DOMAIN)
+def reachable(address):
+    """An address to write to: not blank, not erased on the person's request."""
+    return "@" in address and not address.endswith(ERASED_DOMAIN)
 
 
 def queue_email(meeting, kind, delegate=None):
@@ -537,7 +535,7 @@ def file_report(meeting, *, form, language):
             action_date=timezone.localdate(meeting.meeting_at) if meeting.meeting_at else None,
             outcome=Outcome.MET,
             stated_position=data["stated_position"],
-            attendees=form.attendees_text(meeting),
+            attendees=form.attendees_text(),
             details=data["details"],
             commitments=data["commitments"],
             follow_up_needed=data["follow_up_needed"],
@@ -563,10 +561,9 @@ def file_report(meeting, *, form, language):
 
 
 def too_many_log_links(network):
-    recent = LogLinkRequest.objects.filter(
-        network_address_hash=network, created_at__gte=an_hour_ago()
+    return over_hourly_limit(
+        LogLinkRequest.objects.all(), LOG_LINKS_PER_HOUR_PER_NETWORK, network_address_hash=network
     )
-    return recent.count() >= LOG_LINKS_PER_HOUR_PER_NETWORK
 
 
 def request_log_link(*, campaign, email, language, network):

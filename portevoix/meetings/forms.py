@@ -3,7 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.letters.forms import one_line
-from portevoix.lib.forms import HoneypotMixin, email_field, honeypot_field, organization_field
+from portevoix.lib.forms import (
+    EMAIL_ERRORS,
+    HoneypotMixin,
+    email_field,
+    honeypot_field,
+    organization_field,
+)
 from portevoix.meetings.models import Call, Delegate, Place
 from portevoix.meetings.wording import ORGANIZE_CONSENT
 from portevoix.reports.models import QuotePermission, StatedPosition
@@ -34,6 +40,14 @@ class CallForm(HoneypotMixin, forms.Form):
     )
 
 
+def slot_field(label):
+    return forms.DateTimeField(
+        label=label,
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
 class MeetingRequestForm(HoneypotMixin, forms.Form):
     website = honeypot_field()
     proposed_times = forms.CharField(
@@ -43,21 +57,9 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    slot_1 = forms.DateTimeField(
-        label=_("First proposed time (optional)"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-    slot_2 = forms.DateTimeField(
-        label=_("Second proposed time (optional)"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
-    slot_3 = forms.DateTimeField(
-        label=_("Third proposed time (optional)"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    slot_1 = slot_field(_("First proposed time (optional)"))
+    slot_2 = slot_field(_("Second proposed time (optional)"))
+    slot_3 = slot_field(_("Third proposed time (optional)"))
     place = forms.ChoiceField(
         label=_("Where?"),
         choices=Place.choices,
@@ -150,10 +152,7 @@ class InviteForm(forms.Form):
     )
     email = forms.EmailField(
         label=_("Their email address"),
-        error_messages={
-            "required": _("Please give their email address."),
-            "invalid": _("This email address does not look right. Please check it."),
-        },
+        error_messages={**EMAIL_ERRORS, "required": _("Please give their email address.")},
     )
     role = forms.ChoiceField(
         label=_("Their role in the delegation"),
@@ -249,11 +248,10 @@ class ReportForm(forms.Form):
             (str(d.pk), f"{d.name} ({d.get_role_display()})") for d in meeting.coming()
         ]
 
-    def attendees_text(self, meeting):
+    def attendees_text(self):
+        """The chosen delegates as listed on the form (read once, in `__init__`), then others."""
         chosen = set(self.cleaned_data["attendees"])
-        names = [
-            f"{d.name} ({d.get_role_display()})" for d in meeting.coming() if str(d.pk) in chosen
-        ]
+        names = [label for value, label in self.fields["attendees"].choices if value in chosen]
         if self.cleaned_data["other_attendees"]:
             names.append(self.cleaned_data["other_attendees"])
         return "\n".join(names)

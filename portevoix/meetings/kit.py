@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from portevoix.letters.rendering import font_path, shaping_available
+from portevoix.letters.rendering import new_pdf
 
 KIT = {
     "fr": {
@@ -154,19 +154,10 @@ def render_leave_behind(campaign, language):
 
 
 def leave_behind_pdf(campaign, language):
-    from fpdf import FPDF
-
     kit = kit_for(language)
-    pdf = FPDF(format="Letter")
-    pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
-    pdf.add_font("DejaVu", "B", str(font_path("DejaVuSans-Bold.ttf")))
-    if shaping_available():
-        pdf.set_text_shaping(True)
-    pdf.set_title(kit["leave_behind_title"])
-    pdf.set_lang(language)
-    pdf.add_page()
+    pdf = new_pdf(
+        title=kit["leave_behind_title"], language=language, margins=(20, 18, 20), bottom_margin=15
+    )
     pdf.set_font("DejaVu", "B", 17)
     pdf.multi_cell(0, 8, kit["leave_behind_title"], new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 10)

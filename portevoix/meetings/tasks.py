@@ -2,10 +2,10 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
 from django_tasks import task
 
 from portevoix.health.periodic import register_periodic
+from portevoix.letters.tasks import enqueue_after
 
 
 @task()
@@ -19,13 +19,7 @@ def deliver_meeting_email(email_id):
 
 
 def enqueue_email(email_id, run_after=None):
-    """Queue the sending task; a backend that cannot wait leaves a later try to the sweep."""
-    chosen = deliver_meeting_email
-    if run_after is not None and run_after > timezone.now():
-        if not chosen.get_backend().supports_defer:
-            return None
-        chosen = chosen.using(run_after=run_after)
-    return chosen.enqueue(email_id)
+    return enqueue_after(deliver_meeting_email, email_id, run_after)
 
 
 @task()

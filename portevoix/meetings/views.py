@@ -1,4 +1,5 @@
 import uuid
+from urllib.parse import quote, urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,6 +34,7 @@ from portevoix.meetings.models import (
     public_id_from_token,
 )
 from portevoix.meetings.wording import LOBBYING_NOTE
+from portevoix.representatives.forms import PostalCodeForm
 from portevoix.representatives.models import PROVINCES, District, OfficeHolder
 
 CALL_DONE_SALT = "meetings.call-done"
@@ -46,16 +48,16 @@ def chosen_district(request_data):
     return District.objects.filter(pk=pk).prefetch_related("representatives").first()
 
 
-def find_mp_url(next_url):
-    from urllib.parse import urlencode
+def with_next(viewname, next_url):
+    return reverse(viewname) + "?" + urlencode({"next": next_url})
 
-    return reverse("representatives:find_mp") + "?" + urlencode({"next": next_url})
+
+def find_mp_url(next_url):
+    return with_next("representatives:find_mp", next_url)
 
 
 def districts_url(next_url):
-    from urllib.parse import urlencode
-
-    return reverse("representatives:districts") + "?" + urlencode({"next": next_url})
+    return with_next("representatives:districts", next_url)
 
 
 # --- Call your MP ------------------------------------------------------------------------------
@@ -65,8 +67,6 @@ def districts_url(next_url):
 @public_page
 def call_start(request, slug):
     campaign = get_campaign_or_404(request, slug)
-    from portevoix.representatives.forms import PostalCodeForm
-
     next_url = reverse("meetings:call_mp", args=[campaign.slug])
     return render(
         request,
@@ -81,8 +81,6 @@ def call_start(request, slug):
 
 
 def house_of_commons_url(representative, language):
-    from urllib.parse import quote
-
     return (
         f"https://www.ourcommons.ca/Members/{language}/search?searchText="
         f"{quote(representative.name)}"
@@ -215,6 +213,7 @@ def meeting_new(request, slug):
         return redirect("meetings:meeting", slug=campaign.slug)
     form = MeetingRequestForm(request.POST or None)
     network = network_address_hash(request)
+    language = current_language()
     if request.method == "POST" and form.is_valid():
         if form.is_from_a_script():
             return redirect("meetings:meeting", slug=campaign.slug)
@@ -227,11 +226,10 @@ def meeting_new(request, slug):
                 target=target,
                 data=form.cleaned_data,
                 slots=form.slots(),
-                language=current_language(),
+                language=language,
                 network=network,
             )
             return redirect(meeting.get_absolute_url() + "?created=1")
-    language = current_language()
     context = {
         "campaign": campaign,
         "form": form,

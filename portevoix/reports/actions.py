@@ -14,6 +14,7 @@ from django.utils.translation import override
 
 from portevoix.letters.models import Letter
 from portevoix.lib.emails import send_templated_email
+from portevoix.lib.pagecache import bump_content_version
 from portevoix.privacy.actions import record_consent
 from portevoix.privacy.models import Consent, Purpose
 from portevoix.reports.forms import CONSENT_TO_CONTACT, TargetKind
@@ -136,8 +137,6 @@ def moderate_report(report, actor, decision):
         if changed:
             record(actor, f"report.{decision}", report)
             # update() sends no signal: the public results page must still see the change.
-            from portevoix.lib.pagecache import bump_content_version
-
             transaction.on_commit(bump_content_version)
     return bool(changed)
 
@@ -257,35 +256,35 @@ def still_wanted(follow_ups):
 
 
 def send_due_followups(now):
-    sent = 0
-    for follow_up_id in still_wanted(FollowUp.objects.due(now)).values_list("pk", flat=True):
-        # The conditional update is the claim: of two workers, only one moves the row.
-        claimed = FollowUp.objects.filter(pk=follow_up_id, sent_at__isnull=True).update(
-            sent_at=now, reminder_due_at=now + REMINDER_AFTER
-        )
-        if claimed and email_follow_up(follow_up_id, "followup_question"):
-            sent += 1
-        elif claimed:
-            FollowUp.objects.filter(pk=follow_up_id, sent_at=now).update(
-                sent_at=None, reminder_due_at=None
-            )
-    return sent
+    return send_claimed(
+        still_wanted(FollowUp.objects.due(now)),
+        "followup_question",
+        unsent={"sent_at__isnull": True},
+        claim={"sent_at": now, "reminder_due_at": now + REMINDER_AFTER},
+        release={"sent_at": None, "reminder_due_at": None},
+    )
 
 
 def send_due_reminders(now):
+    return send_claimed(
+        still_wanted(FollowUp.objects.reminder_due(now)),
+        "followup_reminder",
+        unsent={"reminder_sent_at__isnull": True, "answer": ""},
+        claim={"reminder_sent_at": now},
+        release={"reminder_sent_at": None},
+    )
+
+
+def send_claimed(follow_ups, template, *, unsent, claim, release):
+    """Email each follow-up this worker claims; release the claim when the email fails."""
     sent = 0
-    for follow_up_id in still_wanted(FollowUp.objects.reminder_due(now)).values_list(
-        "pk", flat=True
-    ):
-        claimed = FollowUp.objects.filter(
-            pk=follow_up_id, reminder_sent_at__isnull=True, answer=""
-        ).update(reminder_sent_at=now)
-        if claimed and email_follow_up(follow_up_id, "followup_reminder"):
+    for follow_up_id in follow_ups.values_list("pk", flat=True):
+        # The conditional update is the claim: of two workers, only one moves the row.
+        claimed = FollowUp.objects.filter(pk=follow_up_id, **unsent).update(**claim)
+        if claimed and email_follow_up(follow_up_id, template):
             sent += 1
         elif claimed:
-            FollowUp.objects.filter(pk=follow_up_id, reminder_sent_at=now).update(
-                reminder_sent_at=None
-            )
+            FollowUp.objects.filter(pk=follow_up_id, **claim).update(**release)
     return sent
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.lib.forms import HoneypotMixin, email_field, honeypot_field, organization_field
+from portevoix.lib.ratelimit import over_hourly_limit
 from portevoix.reports.models import (
     ActionType,
     Outcome,
@@ -227,16 +228,11 @@ class ReportBackForm(HoneypotMixin, forms.Form):
             self.add_error("target_description", _("Please tell us who, in a few words."))
 
     def too_many_recent_reports(self, email):
-        recent = ReportBack.objects.filter(
-            created_at__gte=timezone.now() - timezone.timedelta(hours=1)
-        )
+        reports = ReportBack.objects.all()
         per_email = limit_per_hour("REPORTS_PER_HOUR_PER_EMAIL", 5)
-        if email and recent.filter(reporter_email=email).count() >= per_email:
-            return True
         per_network = limit_per_hour("REPORTS_PER_HOUR_PER_NETWORK", 20)
-        return (
-            bool(self.network_address_hash)
-            and recent.filter(network_address_hash=self.network_address_hash).count() >= per_network
+        return over_hourly_limit(reports, per_email, reporter_email=email) or over_hourly_limit(
+            reports, per_network, network_address_hash=self.network_address_hash
         )
 
     def chosen_district(self):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.models import Campaign
+from portevoix.lib.pagecache import bump_content_version
 from portevoix.privacy.registry import register_personal_data
 from portevoix.privacy.retention import register_purge
 from portevoix.reports.models import ReportBack
@@ -31,6 +32,14 @@ FIELD_LABELS = {
 }
 # What people wrote in a report, never public as such.
 PRIVATE_TEXT_FIELDS = ["commitments", "details", "follow_up_needed", "attendees"]
+# Who reported and what they wrote, emptied: what erasure and the retention purge leave.
+ERASED = {
+    "reporter_name": "",
+    "reporter_email": "",
+    "organization_name": "",
+    "reply_file": "",
+    **dict.fromkeys(PRIVATE_TEXT_FIELDS, ""),
+}
 
 
 def export_reports(email):
@@ -62,14 +71,7 @@ def erase_report(report):
     if report.reply_file:
         report.reply_file.delete(save=False)
     # update(): no signal, so bump the public pages by hand in case a quote was shown.
-    ReportBack.objects.filter(pk=report.pk).update(
-        reporter_name="",
-        reporter_email="",
-        organization_name="",
-        reply_file="",
-        published_quote="",
-        **dict.fromkeys(PRIVATE_TEXT_FIELDS, ""),
-    )
+    ReportBack.objects.filter(pk=report.pk).update(published_quote="", **ERASED)
 
 
 def erase_reports(email):
@@ -77,8 +79,6 @@ def erase_reports(email):
     for report in reports:
         erase_report(report)
     if reports:
-        from portevoix.lib.pagecache import bump_content_version
-
         bump_content_version()
     return len(reports)
 
@@ -94,21 +94,11 @@ def purge_old_reports(now):
     for campaign in Campaign.objects.all():
         cutoff = now - timezone.timedelta(days=30 * campaign.contact_details_retention_months)
         expired = ReportBack.objects.filter(campaign=campaign, created_at__lte=cutoff).exclude(
-            reporter_name="",
-            reporter_email="",
-            organization_name="",
-            reply_file="",
-            **dict.fromkeys(PRIVATE_TEXT_FIELDS, ""),
+            **ERASED
         )
         for report in expired.exclude(reply_file=""):
             report.reply_file.delete(save=False)
-        purged += expired.update(
-            reporter_name="",
-            reporter_email="",
-            organization_name="",
-            reply_file="",
-            **dict.fromkeys(PRIVATE_TEXT_FIELDS, ""),
-        )
+        purged += expired.update(**ERASED)
     return purged
 
 

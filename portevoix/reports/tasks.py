@@ -5,13 +5,12 @@ from datetime import timedelta
 from django_tasks import task
 
 from portevoix.health.periodic import register_periodic
+from portevoix.reports.actions import run_followups
 
 
 @task()
 def send_followups():
     """Schedule follow-ups for newly sent letters, send those due and their reminders."""
-    from portevoix.reports.actions import run_followups
-
     return run_followups()
 
 

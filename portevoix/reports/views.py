@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from portevoix.campaigns.views import get_campaign_or_404
 from portevoix.letters.models import Letter
-from portevoix.letters.recipients import SEARCH_LIMIT, federal_only
+from portevoix.letters.recipients import SEARCH_LIMIT, chosen_district, federal_only
 from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
@@ -20,7 +20,7 @@ from portevoix.representatives.lookup import (
     normalize_postal_code,
     search_districts,
 )
-from portevoix.representatives.models import District, OfficeHolder
+from portevoix.representatives.models import OfficeHolder
 from portevoix.representatives.views import TOO_MANY_LOOKUPS, lookup_allowed
 
 # --- Report-back ------------------------------------------------------------------------------
@@ -54,10 +54,7 @@ def find_districts(request, query):
 def district_options(found, *extra_ids):
     options = list(found)
     for district_id in extra_ids:
-        try:
-            district = District.objects.federal().filter(pk=int(district_id)).first()
-        except (TypeError, ValueError):
-            district = None
+        district = chosen_district(district_id)
         if district and district not in options:
             options.append(district)
     return options

@@ -118,27 +118,31 @@ def weekly_table(data):
 
 
 def letter_status_table(data):
-    counts = data["letter_status"]
-    return Table(
+    return choice_count_table(
         "letter-status",
         _("Letters by status"),
         [_("Status"), _("Letters")],
-        [[label, counts.get(value, 0)] for value, label in Letter.Status.choices],
+        data["letter_status"],
+        Letter.Status.choices,
     )
 
 
 def province_table(data):
     kinds = figures.ACTION_TYPES
-    rows = data["by_province"]
     return Table(
         "provinces",
         _("Actions by province or territory"),
         [_("Province or territory"), *[ACTION_LABELS[k] for k in kinds], TOTAL],
-        [
-            [province_name(code), *[rows[code][k] for k in kinds], sum(rows[code].values())]
-            for code in sorted(rows, key=province_order)
-        ],
+        rows_by_province(data["by_province"], kinds),
     )
+
+
+def rows_by_province(rows, columns):
+    """One row per province, in `province_order`: its name, a count per column, the total."""
+    return [
+        [province_name(code), *[rows[code][c] for c in columns], sum(rows[code].values())]
+        for code in sorted(rows, key=province_order)
+    ]
 
 
 def riding_table(data):
@@ -193,13 +197,18 @@ def response_rate_table(data):
 
 
 def sector_table(data):
-    counts = data["sectors"]
-    return Table(
+    return choice_count_table(
         "sectors",
         _("Endorsements by sector"),
         [_("Sector"), _("Endorsements")],
-        [[label, counts.get(value, 0)] for value, label in Sector.choices],
+        data["sectors"],
+        Sector.choices,
     )
+
+
+def choice_count_table(key, caption, header, counts, choices):
+    """A count for every choice, in the choices' order, zero when none."""
+    return Table(key, caption, header, [[label, counts.get(value, 0)] for value, label in choices])
 
 
 def channel_label(value):
@@ -242,19 +251,11 @@ def position_totals(data):
 
 
 def positions_by_province_table(data):
-    rows = data["positions_by_province"]
     return Table(
         "positions-by-province",
         _("MPs by position, by province or territory"),
         [_("Province or territory"), *[position_label(p) for p in figures.POSITIONS], TOTAL],
-        [
-            [
-                province_name(code),
-                *[rows[code][p] for p in figures.POSITIONS],
-                sum(rows[code].values()),
-            ]
-            for code in sorted(rows, key=province_order)
-        ],
+        rows_by_province(data["positions_by_province"], figures.POSITIONS),
     )
 
 

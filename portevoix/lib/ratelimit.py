@@ -1,0 +1,17 @@
+"""Hourly limits on public forms, counted from the rows the forms already store."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+
+def over_hourly_limit(queryset, limit, **match):
+    """Whether `queryset` already holds `limit` rows matching `match` made in the last hour.
+
+    Rows carry `created_at`; `match` names who is counted (a network address hash, an email).
+    Someone we cannot name (an empty value) is not limited here.
+    """
+    if not all(match.values()):
+        return False
+    since = timezone.now() - timedelta(hours=1)
+    return queryset.filter(created_at__gte=since, **match).count() >= limit
