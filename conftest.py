@@ -38,12 +38,22 @@ def fresh_django_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def remove_the_writers_lock_file():
+    """The SQLite test database goes at the end of the run; its writers' lock file too."""
+    yield
+    test_database = django_settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if test_database:
+        Path(f"{test_database}.writers").unlink(missing_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """Each test starts with no cached page, whatever earlier tests rendered."""
-    from portevoix.lib.pagecache import store
+    from portevoix.lib.pagecache import rows, store
 
     store.clear()
+    rows.clear()
 
 
 @pytest.fixture

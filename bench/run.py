@@ -210,6 +210,26 @@ def measure_forms(base, slug, campaign_rps):
     return rows
 
 
+def worker_catch_up(timeout=600):
+    """Form posts are accepted as one row each; the worker carries them out after. How far
+    behind was it when the posting stopped, and how long did it take to catch up?"""
+    from portevoix.intake.models import Submission
+
+    waiting = Submission.objects.count()
+    started = time.monotonic()
+    while Submission.objects.exists() and time.monotonic() - started < timeout:
+        time.sleep(0.5)
+    seconds = round(time.monotonic() - started, 1)
+    left = Submission.objects.count()
+    print(
+        f"\nWhen the posting stopped, {waiting} accepted posts were waiting for the worker;"
+        f" {waiting - left} were carried out within {seconds} s"
+        + (f" ({left} still waiting)" if left else ""),
+        flush=True,
+    )
+    return {"waiting_at_end": waiting, "seconds_to_carry_out": seconds, "still_waiting": left}
+
+
 def other_benchmarks():
     results = {}
     for script in sorted(Path(__file__).resolve().parent.glob("bench_*.py")):
@@ -247,7 +267,7 @@ def main():
         f"gunicorn {WORKERS} workers x {THREADS} threads, "
         f"{'PostgreSQL' if database_url else 'SQLite'}\n"
     )
-    pages, form_rows, others = [], [], {}
+    pages, form_rows, others, backlog = [], [], {}, None
     with harness.site(WORKERS, THREADS, database_url=database_url) as running_site:
         setup_django(running_site["env"])
         from portevoix.campaigns.demo_content import CAMPAIGN
@@ -268,6 +288,7 @@ def main():
                 f" {'ratio':>6} {'refused':>8}"
             )
             form_rows = measure_forms(base, slug, campaign_rps)
+            backlog = worker_catch_up()
     if "others" in PARTS:
         others = other_benchmarks()
     harness.write_json(
@@ -286,6 +307,7 @@ def main():
             },
             "pages": pages,
             "forms": form_rows,
+            "worker_catch_up": backlog,
             "other_benchmarks": others,
         },
     )

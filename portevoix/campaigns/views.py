@@ -8,14 +8,19 @@ from portevoix.campaigns.forms import ContactForm
 from portevoix.campaigns.models import Audience, Campaign
 from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.i18n import current_language
-from portevoix.lib.pagecache import private_page, public_page
+from portevoix.lib.pagecache import kept_until_content_changes, private_page, public_page
 
 
 def get_campaign_or_404(request, slug, with_actions=False):
     """A campaign visitors may see; staff may also preview drafts."""
-    campaigns = Campaign.objects.prefetch_related("actions") if with_actions else Campaign.objects
-    campaign = get_object_or_404(campaigns, slug=slug)
-    if not campaign.is_public() and not request.user.is_staff:
+    if with_actions:
+        campaign = get_object_or_404(Campaign.objects.prefetch_related("actions"), slug=slug)
+    else:
+        # Every form post and private page reads it: kept until staff edit public content.
+        campaign = kept_until_content_changes(
+            ("campaign", slug), lambda: Campaign.objects.filter(slug=slug).first()
+        )
+    if campaign is None or (not campaign.is_public() and not request.user.is_staff):
         raise Http404
     return campaign
 

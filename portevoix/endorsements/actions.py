@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import override
 
+from portevoix.campaigns.models import Campaign
 from portevoix.endorsements import tasks
 from portevoix.endorsements.forms import CONSENT_CONTACT, CONSENT_LISTING, CONSENT_REPLY_TO
 from portevoix.endorsements.models import (
@@ -21,6 +22,7 @@ from portevoix.lib.pagecache import bump_content_version
 from portevoix.privacy import actions as privacy
 from portevoix.privacy.models import Consent, Purpose
 from portevoix.spread.models import Channel, Referrer
+from portevoix.spread.referrals import referral_from_link
 
 # A second submission of the same form sends a fresh link at most this often.
 RESEND_AFTER = timedelta(minutes=5)
@@ -68,6 +70,31 @@ def find_duplicate(campaign, data):
         organization__name__iexact=data["organization_name"],
     )
     return standing.select_related("organization").first()
+
+
+ENDORSEMENT_INTAKE = "endorsement"
+
+
+def submit_accepted_endorsement(payload):
+    """The worker's half of the endorsement form: carry out what `views.endorse` accepted."""
+    campaign = Campaign.objects.get(pk=payload["campaign"])
+    data = payload["data"]
+    return submit_endorsement(
+        campaign=campaign,
+        data=data,
+        language=payload["language"],
+        referral=referral_from_link(campaign, payload["referral"]),
+        invitation=invitation_for_code(campaign, data.get("invitation")),
+        network=payload["network"],
+    )
+
+
+def invitation_for_code(campaign, code):
+    """The invitation a code names in this campaign; a forged or unknown code gives None."""
+    if not code:
+        return None
+    found = Invitation.objects.select_related("referrer")
+    return found.filter(campaign=campaign, code=code).first()
 
 
 def submit_endorsement(*, campaign, data, language, referral=None, invitation=None, network=""):

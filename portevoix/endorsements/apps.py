@@ -28,7 +28,9 @@ class EndorsementsConfig(AppConfig):
 
         from portevoix.campaigns.tools import register_tool
         from portevoix.endorsements import api, personal_data  # noqa: F401  registrations
+        from portevoix.endorsements.actions import ENDORSEMENT_INTAKE, submit_accepted_endorsement
         from portevoix.endorsements.models import Endorsement, Organization
+        from portevoix.intake.actions import register as register_intake
         from portevoix.letters.models import LetterTemplate
         from portevoix.lib.pagecache import register_public_content
         from portevoix.privacy.models import Consent
@@ -53,4 +55,9 @@ class EndorsementsConfig(AppConfig):
         )
         register_referred_action(
             _("Endorsements"), lambda campaign: campaign.endorsements.counted()
+        )
+        register_intake(
+            ENDORSEMENT_INTAKE,
+            submit_accepted_endorsement,
+            email_of=lambda payload: payload["data"]["contact_email"],
         )

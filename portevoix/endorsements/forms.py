@@ -8,14 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from portevoix.endorsements.conf import setting
 from portevoix.endorsements.models import (
     REGIONS,
-    Endorsement,
     Invitation,
     Sector,
     normalized_email,
 )
 from portevoix.lib.forms import HoneypotMixin as SharedHoneypotMixin
 from portevoix.lib.forms import honeypot_field
-from portevoix.lib.ratelimit import over_hourly_limit
+from portevoix.lib.ratelimit import count_in_window
 
 CONSENT_CONTACT = _(
     "The campaign team may write to this contact address about this endorsement: to confirm "
@@ -135,11 +134,11 @@ class EndorsementForm(HoneypotMixin, forms.Form):
         return cleaned
 
     def too_many_from_this_network(self):
-        return over_hourly_limit(
-            Endorsement.objects.all(),
-            setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK"),
-            network_address_hash=self.network_address_hash,
-        )
+        # Counted in the cache: endorsements accepted moments ago are not rows yet.
+        if not self.network_address_hash:
+            return False
+        count = count_in_window("endorse", self.network_address_hash, 3600)
+        return count > setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
 
 
 class InviterForm(HoneypotMixin, forms.Form):

@@ -19,12 +19,13 @@ from portevoix.endorsements.models import (
 )
 from portevoix.endorsements.provinces import province_context
 from portevoix.endorsements.wording import prepared_invitation
+from portevoix.intake import actions as intake
 from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
 from portevoix.spread.models import Referrer
 from portevoix.spread.posts import encode
-from portevoix.spread.referrals import referral_from_request
+from portevoix.spread.referrals import referral_link_from_request
 
 # Messages the inviter's page shows after an action, by the `done` word in its address.
 DONE_WORDS = {"confirmed", "queued", "awaiting", "suppressed", "email-confirmed"}
@@ -37,14 +38,6 @@ def get_referrer_or_404(request, slug, token):
     if referrer is None or referrer.campaign_id != campaign.pk:
         raise Http404
     return referrer
-
-
-def invitation_for_code(campaign, code):
-    """The invitation a code names in this campaign; a forged or unknown code gives None."""
-    if not code:
-        return None
-    found = Invitation.objects.select_related("referrer")
-    return found.filter(campaign=campaign, code=code).first()
 
 
 # --- Endorsing --------------------------------------------------------------------------------
@@ -62,13 +55,16 @@ def endorse(request, slug):
     form = EndorsementForm(request.POST or None, initial=initial, network_address_hash=network)
     if request.method == "POST" and form.is_valid():
         if not form.is_from_a_script():
-            actions.submit_endorsement(
-                campaign=campaign,
-                data=form.cleaned_data,
-                language=current_language(),
-                referral=referral_from_request(request, campaign),
-                invitation=invitation_for_code(campaign, form.cleaned_data["invitation"]),
-                network=network,
+            # One row now; the worker records the endorsement and emails the link moments later.
+            intake.accept(
+                actions.ENDORSEMENT_INTAKE,
+                {
+                    "campaign": campaign.pk,
+                    "data": form.cleaned_data,
+                    "language": current_language(),
+                    "referral": referral_link_from_request(request, campaign),
+                    "network": network,
+                },
             )
         # Redirect after POST: a refresh or the back button never submits it twice.
         return redirect("endorsements:sent", slug=campaign.slug)

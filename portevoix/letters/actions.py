@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from portevoix.intake import actions as intake
 from portevoix.letters import placeholders
 from portevoix.letters.delivery import recover_stuck_letter
 from portevoix.letters.models import (
@@ -187,8 +188,12 @@ def story_text(story, language):
 # --- Consent and confirmation ---------------------------------------------------------------
 
 
+LETTER_CONFIRMATION_INTAKE = "letter-confirmation"
+
+
 def request_confirmation(letter, *, purposes, language):
-    """The writer asked Porte-voix to send it: record consents, email them a link to confirm."""
+    """The writer asked Porte-voix to send it: the letter awaits their confirmation at once;
+    the worker records their consents and emails them the link moments later."""
     with transaction.atomic():
         moved = Letter.objects.filter(pk=letter.pk, status=Letter.Status.DRAFT).update(
             status=Letter.Status.AWAITING_CONFIRMATION,
@@ -196,19 +201,29 @@ def request_confirmation(letter, *, purposes, language):
         )
         if not moved:
             return False  # a second click: the first one already asked
-        with override(language):
-            for purpose in purposes:
-                record_consent(
-                    email=letter.sender_email,
-                    purpose=purpose,
-                    wording=str(CONSENTS[purpose]),
-                    language=language,
-                    campaign=letter.campaign,
-                    source=letter.consent_source(),
-                )
-        # Queued with the letter's change of state: one write, and never one without the other.
-        send_confirmation_request.enqueue(letter.pk)
+        # Stored with the letter's change of state: one transaction, never one without the other.
+        payload = {"letter": letter.pk, "purposes": list(purposes), "language": language}
+        intake.accept(LETTER_CONFIRMATION_INTAKE, payload)
     return True
+
+
+def carry_out_confirmation_request(payload):
+    """The worker's half of "send it for me": the consents as worded, then the email."""
+    letter = Letter.objects.select_related("campaign").filter(pk=payload["letter"]).first()
+    if letter is None or letter.status != Letter.Status.AWAITING_CONFIRMATION:
+        return  # erased or withdrawn in the seconds it waited: nothing to ask any more
+    language = payload["language"]
+    with override(language):
+        for purpose in payload["purposes"]:
+            record_consent(
+                email=letter.sender_email,
+                purpose=purpose,
+                wording=str(CONSENTS[purpose]),
+                language=language,
+                campaign=letter.campaign,
+                source=letter.consent_source(),
+            )
+    send_confirmation_request.enqueue(letter.pk)
 
 
 def confirmation_token(letter):

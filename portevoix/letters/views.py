@@ -25,17 +25,20 @@ def get_template_or_404(campaign, key):
     return get_object_or_404(campaign.letter_templates.filter(is_active=True), key=key)
 
 
-def get_letter_or_404(request, slug, token):
-    """The letter behind a private link; the link is the only key to it."""
+def get_letter_or_404(request, slug, token, related=("template", "office_holder")):
+    """The letter behind a private link; the link is the only key to it.
+
+    `related` are read in the same query; a step that only changes the letter reads none.
+    """
     campaign = get_campaign_or_404(request, slug)
     public_id = Letter.public_id_from_token(token)
     if public_id is None:
         raise Http404
-    return get_object_or_404(
-        Letter.objects.select_related("template", "campaign", "office_holder"),
-        public_id=public_id,
-        campaign=campaign,
-    )
+    # (select_related() with no names would follow every link: name them or read none.)
+    letters = Letter.objects.select_related(*related) if related else Letter.objects
+    letter = get_object_or_404(letters, public_id=public_id, campaign=campaign)
+    letter.campaign = campaign  # already read for this request
+    return letter
 
 
 def get_draft_or_redirect(request, slug, token):
@@ -214,7 +217,7 @@ def mailto_context(letter, document):
 @require_POST
 @private_page
 def send(request, slug, token):
-    letter = get_letter_or_404(request, slug, token)
+    letter = get_letter_or_404(request, slug, token, related=())
     if not letter.is_draft():
         # A second click, or the back button: the first request already did it.
         return redirect(letter)

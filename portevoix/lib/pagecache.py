@@ -135,6 +135,23 @@ class PageStore:
 
 
 store = PageStore()
+# Rows public pages and forms read on every request (a campaign by its address), kept the same way.
+rows = PageStore(capacity=500)
+
+
+def kept_until_content_changes(key, load):
+    """`load()`, kept in this process until public content changes; None is never kept.
+
+    For rows read by every request to a campaign, including form posts, which the page
+    cache never answers. Treat what it returns as read-only: other requests share it.
+    """
+    versioned = (content_version(), key)
+    value = rows.get(versioned)
+    if value is None:
+        value = load()
+        if value is not None:
+            rows.put(versioned, value)
+    return value
 
 
 def carries_a_session(request):

@@ -24,6 +24,7 @@ def policy(request):
             "officer_name": settings.PRIVACY_OFFICER_NAME,
             "officer_email": settings.PRIVACY_OFFICER_EMAIL,
             "contact_retention_days": settings.CONTACT_MESSAGE_RETENTION_DAYS,
+            "failed_form_retention_days": settings.INTAKE_KEEP_FAILED_DAYS,
         },
     )
 

@@ -1,14 +1,13 @@
-import time
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.pagecache import public_page
+from portevoix.lib.ratelimit import count_in_window, seconds_left_in_window
 from portevoix.lib.urls import own_page
 
 from .forms import DistrictSearchForm, PostalCodeForm
@@ -61,19 +60,12 @@ def lookup_allowed(request):
     Other flows that look up a postal code for a visitor call this too.
     """
     limit, window = lookup_limits()
-    key = f"find-mp:{network_address_hash(request)}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return count_in_window("find-mp", network_address_hash(request), window) <= limit
 
 
 def seconds_until_next_window():
     _limit, window = lookup_limits()
-    return int(window - time.time() % window) + 1
+    return seconds_left_in_window(window)
 
 
 TOO_MANY_LOOKUPS = _(

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "portevoix.meetings",
     "portevoix.reports",
     "portevoix.results",
+    "portevoix.intake",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,7 +100,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web and worker) share one SQLite file: wait for locks
     # instead of failing, and let readers proceed while one process writes.
     # Connections are kept (DATABASE_CONN_MAX_AGE, 60 s): opening one reads the whole
-    # schema again, which costs more than answering most requests.
+    # schema again, which costs more than answering most requests. Writers take turns
+    # through a lock the kernel hands over at once (portevoix/lib/db/sqlite3).
+    DATABASES["default"]["ENGINE"] = "portevoix.lib.db.sqlite3"
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
@@ -243,6 +246,12 @@ UNCONFIRMED_LETTER_RETENTION_DAYS = env_int("UNCONFIRMED_LETTER_RETENTION_DAYS",
 LETTER_FONT_DIR = env_str("LETTER_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 # fpdf2 subsets fonts through fontTools, which reports every glyph at INFO level.
 LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
+
+# Form posts (endorsements, letters sent by Porte-voix) are stored as one row and carried out
+# by the worker; one that fails this many times waits for staff (admin: "form submissions").
+INTAKE_MAX_ATTEMPTS = env_int("INTAKE_MAX_ATTEMPTS", 5)
+# ...and is deleted, with what the person typed, this many days after it was sent.
+INTAKE_KEEP_FAILED_DAYS = env_int("INTAKE_KEEP_FAILED_DAYS", 30)
 
 # Privacy: who answers questions about personal data, and how long data is kept.
 PRIVACY_OFFICER_NAME = env_str("PRIVACY_OFFICER_NAME", "")

@@ -72,11 +72,23 @@ def referral_from_request(request, campaign):
 
     A missing, tampered, expired or unknown code, or one for another campaign, gives None.
     """
+    return referral_from_link(campaign, referral_link_from_request(request, campaign))
+
+
+def referral_link_from_request(request, campaign):
+    """The shared link's last part this visitor followed to `campaign`, or "": no query.
+
+    Kept as it is with a form accepted for later, and read with `referral_from_link`.
+    """
     value = request.get_signed_cookie(
         COOKIE_NAME, default=None, salt=COOKIE_SALT, max_age=cookie_max_age()
     )
     campaign_id, _sep, link = (value or "").partition(":")
-    if campaign_id != str(campaign.pk):
+    return link if campaign_id == str(campaign.pk) else ""
+
+
+def referral_from_link(campaign, link):
+    if not link:
         return None
     channel, code = parse_link_code(link)
     return resolve(campaign, channel, code)

@@ -3,6 +3,8 @@
 import gzip
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from portevoix.campaigns.factories import CampaignFactory, ResourceFactory, SuggestedActionFactory
 from portevoix.campaigns.models import Audience, Campaign
@@ -45,6 +47,27 @@ def test_a_staff_edit_shows_on_the_next_request(client, admin_client, language):
     page = client.get(url).content.decode()
     assert ("Nouvelle demande" if language == "fr" else "New ask") in page
     assert "Old ask" not in page and "Ancienne demande" not in page
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_forms_and_private_pages_show_a_campaign_edit_at_once(client, language):
+    """They read the campaign from a per-process copy, kept only until content changes."""
+    campaign = CampaignFactory(slug="edit", title_fr="Ancien titre", title_en="Old title")
+    with translation.override(language):
+        url = reverse("endorsements:endorse", args=[campaign.slug])
+    old_title = "Ancien titre" if language == "fr" else "Old title"
+    assert old_title in client.get(url).content.decode()
+    assert old_title in client.get(url).content.decode()  # now from the copy
+
+    campaign.title_fr, campaign.title_en = "Nouveau titre", "New title"
+    campaign.save()
+    page = client.get(url).content.decode()
+    assert ("Nouveau titre" if language == "fr" else "New title") in page
+    assert "Old title" not in page and "Ancien titre" not in page
+
+    campaign.status = Campaign.Status.DRAFT
+    campaign.save()
+    assert client.get(url).status_code == 404
 
 
 def test_adding_or_removing_an_action_or_resource_shows_at_once(client):

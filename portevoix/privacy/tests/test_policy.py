@@ -33,3 +33,17 @@ def test_it_names_the_privacy_officer_from_the_settings(client, settings):
 def test_every_page_links_to_the_privacy_page(client, campaign):
     page = client.get(f"/en/campaigns/{campaign.slug}/").content.decode()
     assert 'href="/en/privacy/"' in page and 'href="/en/my-data/"' in page
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("/fr/confidentialite/", "attend d’abord quelques secondes, chiffré"),
+        ("/en/privacy/", "first waits a few seconds, encrypted"),
+    ],
+)
+def test_it_says_how_long_a_form_waits_before_it_is_recorded(client, settings, url, words):
+    settings.INTAKE_KEEP_FAILED_DAYS = 12
+    page = client.get(url).content.decode()
+    assert words in page
+    assert "12 " in page.split(words)[1].split("</p>")[0]

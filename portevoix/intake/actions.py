@@ -1,0 +1,135 @@
+"""Accept a form post with one write; the worker carries it out moments later.
+
+A campaign shared widely brings bursts of form posts. Doing all of a post's work in the
+request (several rows, consents, a queued email) costs several times what serving a page
+does. Here the request validates the form, as before, so mistakes are shown at once;
+then it stores one encrypted row and answers. `drain()` carries each row out with the
+same code as before, in one transaction that also deletes the row: a row is carried out
+once, or stays to be tried again.
+"""
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from portevoix.intake.models import Submission
+
+_HANDLERS = {}
+
+# A busy process asks for one drain per this many seconds; the drain runs a little later
+# (DRAIN_DELAY), so every row written in between is there when it runs.
+ASK_AT_MOST_EVERY = 0.5
+DRAIN_DELAY = 1.0
+BATCH = 200
+
+_last_asked = 0.0
+_asking = threading.Lock()
+
+
+def register(kind, handler, email_of):
+    """`handler(payload)` carries out a submission of this kind; it may raise to retry.
+
+    `email_of(payload)` is the address of the person it is about, so what waits here is
+    shown and erased with the rest of their data.
+    """
+    _HANDLERS[kind] = Kind(handler, email_of)
+
+
+@dataclass(frozen=True)
+class Kind:
+    handler: Callable[[dict], object]
+    email_of: Callable[[dict], str]
+
+
+def accept(kind, payload):
+    """Store a validated form's contents for the worker; `payload` must be JSON."""
+    if kind not in _HANDLERS:
+        raise ValueError(f"no intake handler for {kind!r}")
+    submission = Submission.objects.create(kind=kind, payload=json.dumps(payload))
+    ask_for_drain()
+    return submission
+
+
+def ask_for_drain():
+    from portevoix.intake.tasks import drain_intake
+
+    if not drain_intake.get_backend().supports_defer:
+        # Tasks run on the spot (tests, single-process setups): carry it out now.
+        drain()
+        return
+    if _first_ask_in_a_while():
+        drain_intake.using(run_after=timezone.now() + timedelta(seconds=DRAIN_DELAY)).enqueue()
+
+
+def _first_ask_in_a_while():
+    global _last_asked
+    with _asking:
+        now = time.monotonic()
+        if now - _last_asked < ASK_AT_MOST_EVERY:
+            return False
+        _last_asked = now
+        return True
+
+
+def max_attempts():
+    return settings.INTAKE_MAX_ATTEMPTS
+
+
+def drain(leave_room=False):
+    """Carry out every waiting submission; returns how many were carried out.
+
+    With `leave_room` (the worker), it pauses after each one for as long as it took: on
+    SQLite, where one process writes at a time, the web processes then get the database
+    half the time, so forms keep answering during a burst while the worker catches up.
+    """
+    done = 0
+    while True:
+        waiting = Submission.objects.waiting(max_attempts()).values_list("pk", flat=True)
+        batch = list(waiting[:BATCH])
+        for pk in batch:
+            started = time.monotonic()
+            done += carry_out(pk)
+            if leave_room:
+                time.sleep(time.monotonic() - started)
+        if len(batch) < BATCH:
+            return done
+
+
+def carry_out(pk):
+    """One submission: its work and its deletion commit together, or neither does."""
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.filter(pk=pk).first()
+            # Another worker got there first: the delete tells, whatever the database.
+            if submission is None or not Submission.objects.filter(pk=pk).delete()[0]:
+                return False
+            _HANDLERS[submission.kind].handler(json.loads(submission.payload))
+        return True
+    except Exception as error:  # noqa: BLE001 - kept on the row, shown to staff, tried again
+        Submission.objects.filter(pk=pk).update(
+            attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        return False
+
+
+def submissions_about(email):
+    """The waiting submissions about this address (there are few: each waits seconds)."""
+    found = []
+    for submission in Submission.objects.order_by("pk"):
+        kind = _HANDLERS.get(submission.kind)
+        payload = json.loads(submission.payload)
+        if kind is not None and normalized(kind.email_of(payload)) == normalized(email):
+            found.append(submission)
+    return found
+
+
+def normalized(email):
+    return (email or "").strip().lower()

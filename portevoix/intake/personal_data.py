@@ -1,0 +1,48 @@
+"""Form posts waiting for the worker are someone's data too: shown, erased and purged.
+
+A submission normally waits a few seconds. One the worker gave up on waits for staff; it
+is erased with the person's data, and purged after INTAKE_KEEP_FAILED_DAYS.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from portevoix.intake.actions import submissions_about
+from portevoix.intake.models import Submission
+from portevoix.privacy.registry import register_personal_data
+from portevoix.privacy.retention import register_purge
+
+FIELD_LABELS = {"what": _("what"), "date": _("date"), "status": _("status")}
+
+
+def export_submissions(email):
+    return [
+        {
+            "what": submission.kind,
+            "date": submission.created_at.isoformat(),
+            "status": "waiting" if not submission.attempts else "failed",
+        }
+        for submission in submissions_about(email)
+    ]
+
+
+def erase_submissions(email):
+    ids = [submission.pk for submission in submissions_about(email)]
+    return Submission.objects.filter(pk__in=ids).delete()[0]
+
+
+def purge_given_up_submissions(now):
+    too_old = now - timedelta(days=settings.INTAKE_KEEP_FAILED_DAYS)
+    return Submission.objects.filter(created_at__lt=too_old).delete()[0]
+
+
+register_personal_data(
+    "intake",
+    _("Forms waiting to be recorded"),
+    export_submissions,
+    erase_submissions,
+    FIELD_LABELS,
+)
+register_purge("form submissions never carried out", purge_given_up_submissions)

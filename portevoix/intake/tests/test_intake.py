@@ -1,0 +1,151 @@
+"""A form post is stored as one encrypted row and carried out once by the worker."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.contrib.admin.sites import site
+from django.db import connection
+from django.test import RequestFactory
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from portevoix.intake import actions
+from portevoix.intake.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+CARRIED_OUT = []
+
+
+def remember(payload):
+    CARRIED_OUT.append(payload)
+
+
+def refuse(payload):
+    raise RuntimeError(f"cannot carry out {payload['n']}")
+
+
+@pytest.fixture(autouse=True)
+def probe_kinds():
+    CARRIED_OUT.clear()
+    actions.register("probe", remember, email_of=lambda payload: payload.get("email", ""))
+    actions.register("refused-probe", refuse, email_of=lambda payload: payload.get("email", ""))
+    # A fresh process: its first accept asks for a drain.
+    actions._last_asked = 0.0
+    yield
+    actions._HANDLERS.pop("probe")
+    actions._HANDLERS.pop("refused-probe")
+
+
+def raw_payload(submission):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT payload FROM intake_submission WHERE id = %s", [submission.pk])
+        return cursor.fetchone()[0]
+
+
+def drain_tasks():
+    return DBTaskResult.objects.filter(task_path="portevoix.intake.tasks.drain_intake")
+
+
+def test_a_backend_that_runs_tasks_at_once_carries_it_out_at_once():
+    actions.accept("probe", {"n": 1, "name": "Amal"})
+    assert CARRIED_OUT == [{"n": 1, "name": "Amal"}]
+    assert not Submission.objects.exists()
+
+
+def test_with_a_worker_the_request_stores_one_encrypted_row_and_asks_once(database_tasks):
+    first = actions.accept("probe", {"n": 1, "name": "Amal Haddad"})
+    actions.accept("probe", {"n": 2, "name": "Yonas"})
+    assert CARRIED_OUT == []
+    assert Submission.objects.count() == 2
+    assert "Amal" not in raw_payload(first)
+    # Two posts moments apart ask for one drain, a little later, which finds both.
+    [asked] = drain_tasks()
+    assert asked.run_after is not None and asked.run_after > first.created_at
+
+    assert actions.drain() == 2
+    assert [payload["n"] for payload in CARRIED_OUT] == [1, 2]
+    assert not Submission.objects.exists()
+
+
+def test_a_second_drain_carries_nothing_out_twice(database_tasks):
+    actions.accept("probe", {"n": 1})
+    assert actions.drain() == 1
+    assert actions.drain() == 0
+    assert len(CARRIED_OUT) == 1
+
+
+def test_a_failing_submission_is_kept_tried_again_then_left_for_staff(database_tasks, settings):
+    settings.INTAKE_MAX_ATTEMPTS = 2
+    actions.accept("refused-probe", {"n": 7})
+    actions.accept("probe", {"n": 8})
+    assert actions.drain() == 1  # the other one is not held up
+    kept = Submission.objects.get()
+    assert (kept.attempts, kept.last_error) == (1, "RuntimeError: cannot carry out 7")
+    assert actions.drain() == 0
+    assert Submission.objects.get().attempts == 2
+    assert actions.drain() == 0
+    assert Submission.objects.get().attempts == 2  # given up: no more tries
+
+
+def test_staff_can_try_a_given_up_submission_again(database_tasks, settings, admin_user):
+    settings.INTAKE_MAX_ATTEMPTS = 1
+    actions.accept("refused-probe", {"n": 7})
+    actions.drain()
+    actions.register("refused-probe", remember, email_of=lambda payload: "")  # mended
+    request = RequestFactory().post("/admin/")
+    request.user = admin_user
+    request._messages = MessageSink()
+    model_admin = site._registry[Submission]
+    model_admin.try_again(request, Submission.objects.all())
+    assert Submission.objects.get().attempts == 0
+    assert actions.drain() == 1
+    assert CARRIED_OUT == [{"n": 7}]
+
+
+def test_an_unknown_kind_is_refused_before_anything_is_stored():
+    with pytest.raises(ValueError):
+        actions.accept("no-such-form", {"n": 1})
+    assert not Submission.objects.exists()
+
+
+def test_the_admin_never_shows_what_someone_wrote(admin_client, database_tasks):
+    submission = actions.accept("probe", {"n": 1, "statement": "Nos familles attendent"})
+    listing = admin_client.get("/admin/intake/submission/")
+    detail = admin_client.get(f"/admin/intake/submission/{submission.pk}/change/")
+    assert listing.status_code == detail.status_code == 200
+    for page in (listing, detail):
+        assert "Nos familles attendent" not in page.content.decode()
+    assert admin_client.get("/admin/intake/submission/add/").status_code == 403
+
+
+def test_what_waits_is_shown_and_erased_with_the_persons_data(database_tasks):
+    from portevoix.privacy.registry import erase_everything, export_everything
+
+    actions.accept("probe", {"n": 1, "email": "Amal@Example.org"})
+    actions.accept("probe", {"n": 2, "email": "someone.else@example.org"})
+    [record] = export_everything("amal@example.org")["intake"]["records"]
+    assert (record["what"], record["status"]) == ("probe", "waiting")
+    assert erase_everything("amal@example.org")["intake"] == 1
+    [left] = Submission.objects.all()
+    assert json.loads(left.payload)["n"] == 2
+
+
+def test_a_given_up_submission_is_purged_after_the_kept_days(database_tasks, settings):
+    from portevoix.intake.personal_data import purge_given_up_submissions
+
+    settings.INTAKE_KEEP_FAILED_DAYS = 30
+    old = actions.accept("refused-probe", {"n": 1})
+    recent = actions.accept("refused-probe", {"n": 2})
+    Submission.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    assert purge_given_up_submissions(timezone.now()) == 1
+    assert list(Submission.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+class MessageSink:
+    def __init__(self):
+        self.messages = []
+
+    def add(self, level, message, extra_tags=""):
+        self.messages.append(message)

@@ -1,0 +1,118 @@
+"""SQLite writers take turns through a file lock, released however the transaction ends."""
+
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own writer lock"),
+]
+
+
+@pytest.fixture
+def probe_table():
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE writers_probe (id INTEGER PRIMARY KEY, total INTEGER)")
+        cursor.execute("INSERT INTO writers_probe (id, total) VALUES (1, 0)")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE writers_probe")
+
+
+def add_one(times):
+    """Each thread has its own connection to the test database, as each request does."""
+    for _ in range(times):
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Read, then write: without turns, two writers would lose each other's updates.
+            cursor.execute("SELECT total FROM writers_probe WHERE id = 1")
+            total = cursor.fetchone()[0]
+            cursor.execute("UPDATE writers_probe SET total = %s WHERE id = 1", [total + 1])
+
+
+def test_writers_in_several_threads_never_lose_an_update(probe_table):
+    errors = []
+
+    def writer():
+        try:
+            add_one(150)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=writer) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert total() == 600
+
+
+def start_another_writer():
+    """A thread that adds one to the total; the event is set once it has written."""
+    wrote = threading.Event()
+
+    def writer():
+        try:
+            add_one(1)
+            wrote.set()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    return thread, wrote
+
+
+def lock_is_free_for_another_connection():
+    """Whether another connection can write within two seconds."""
+    thread, wrote = start_another_writer()
+    thread.join(timeout=2)
+    return wrote.is_set()
+
+
+def total():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT total FROM writers_probe WHERE id = 1")
+        return cursor.fetchone()[0]
+
+
+def test_the_lock_is_held_during_a_transaction_and_freed_by_commit(probe_table):
+    with transaction.atomic():
+        assert connection.holds_writer_lock
+        thread, wrote = start_another_writer()
+        assert not wrote.wait(timeout=1)
+    assert not connection.holds_writer_lock
+    # The writer that waited goes on as soon as the transaction ends.
+    thread.join(timeout=5)
+    assert wrote.is_set()
+    assert total() == 1
+
+
+def test_a_failed_transaction_frees_the_lock(probe_table):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        add_one(1)
+        raise RuntimeError("the request failed half-way")
+    assert not connection.holds_writer_lock
+    assert lock_is_free_for_another_connection()
+    assert total() == 1  # the other writer's one, not the rolled-back one
+
+
+def test_closing_a_connection_inside_a_transaction_frees_the_lock(probe_table):
+    seen = {}
+
+    def abandoned_writer():
+        # As a request's thread would, if its connection were closed mid-transaction.
+        connection.set_autocommit(False, force_begin_transaction_with_broken_autocommit=True)
+        seen["held"] = connection.holds_writer_lock
+        connection.close()
+        seen["held after close"] = connection.holds_writer_lock
+
+    thread = threading.Thread(target=abandoned_writer)
+    thread.start()
+    thread.join()
+    assert seen == {"held": True, "held after close": False}
+    assert lock_is_free_for_another_connection()
