@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portevoix.campaigns.views import language_redirect
-from portevoix.health.views import bare, healthz
+from portevoix.health.views import bare, bare_post, healthz
 
 urlpatterns = [
     path("", language_redirect, name="language_redirect"),
@@ -27,4 +27,4 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.BENCHMARK_ENDPOINTS:
-    urlpatterns.append(path("bench/bare", bare))
+    urlpatterns += [path("bench/bare", bare), path("bench/bare-post", bare_post)]

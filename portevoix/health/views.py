@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from portevoix.health.models import WorkerHeartbeat
 
@@ -45,3 +45,10 @@ def healthz(request):
 def bare(request):
     """The yardstick of `make bench`: the least a Django view can do."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_POST
+def bare_post(request):
+    """The yardstick of the form posts in `make bench`: a POST through every middleware,
+    its CSRF token checked, that stores nothing and redirects, as a form does."""
+    return HttpResponseRedirect("/bench/bare")
