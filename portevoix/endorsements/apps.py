@@ -4,15 +4,42 @@ from django.utils.translation import gettext_lazy as _
 
 
 def listing_consent_changed(sender, instance, **kwargs):
-    """A consent to be listed given, erased or changed: the public list must be drawn again."""
+    """A consent to be listed given, erased or changed: the public list must be drawn again,
+    if the endorsement is one it shows (approved)."""
     from django.db import transaction
 
-    from portevoix.endorsements.models import ENDORSEMENT_SOURCE
+    from portevoix.endorsements.models import ENDORSEMENT_SOURCE, Endorsement
     from portevoix.lib.pagecache import bump_content_version
     from portevoix.privacy.models import Purpose
 
-    if instance.purpose == Purpose.LIST_PUBLICLY and instance.source.startswith(ENDORSEMENT_SOURCE):
+    if instance.purpose != Purpose.LIST_PUBLICLY:
+        return
+    endorsement_id = instance.source.removeprefix(ENDORSEMENT_SOURCE)
+    if endorsement_id == instance.source or not endorsement_id.isdigit():
+        return
+    approved = Endorsement.objects.filter(pk=endorsement_id, status=Endorsement.Status.APPROVED)
+    if approved.exists():
         transaction.on_commit(bump_content_version)
+
+
+def endorsement_changed(sender, instance, created=False, update_fields=None, **kwargs):
+    """Public pages show approved endorsements only. A new endorsement still unconfirmed, or a
+    change to one that leaves its status alone, changes none of them: during a burst of
+    endorsements, the cached pages stay."""
+    from portevoix.endorsements.models import Endorsement
+    from portevoix.lib.pagecache import bump_content_version
+
+    status_untouched = created or (update_fields is not None and "status" not in update_fields)
+    if not (instance.status == Endorsement.Status.UNCONFIRMED and status_untouched):
+        bump_content_version()
+
+
+def organization_changed(sender, instance, created=False, **kwargs):
+    """A new organization is shown only once its endorsement is approved, which bumps then."""
+    from portevoix.lib.pagecache import bump_content_version
+
+    if not created:
+        bump_content_version()
 
 
 def campaign_url(name):
@@ -32,13 +59,17 @@ class EndorsementsConfig(AppConfig):
         from portevoix.endorsements.models import Endorsement, Organization
         from portevoix.intake.actions import register as register_intake
         from portevoix.letters.models import LetterTemplate
-        from portevoix.lib.pagecache import register_public_content
+        from portevoix.lib.pagecache import bump_content_version, register_public_content
         from portevoix.privacy.models import Consent
         from portevoix.representatives.models import OfficeHolder
         from portevoix.spread.referrals import register_referred_action
 
         # The endorsers list and the provincial page show these.
-        register_public_content(Endorsement, Organization, OfficeHolder, LetterTemplate)
+        register_public_content(OfficeHolder, LetterTemplate)
+        post_save.connect(endorsement_changed, sender=Endorsement, weak=False)
+        post_save.connect(organization_changed, sender=Organization, weak=False)
+        for model in (Endorsement, Organization):
+            post_delete.connect(bump_content_version, sender=model, weak=False)
         # Only consents to be listed change the list; every other consent leaves pages alone.
         # (Withdrawing uses update(), which sends no signal: see privacy.actions.)
         for signal in (post_save, post_delete):

@@ -104,6 +104,36 @@ def test_an_approval_shows_at_once_on_the_cached_page(
     assert "Bientôt là" not in page(client, campaign)
 
 
+def test_a_burst_of_new_endorsements_leaves_the_cached_pages_alone(
+    client, campaign, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    from portevoix.endorsements.tests.helpers import endorsement_form
+    from portevoix.lib.pagecache import content_version
+
+    page(client, campaign)
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            client.post(
+                url("endorsements:endorse", campaign.slug),
+                endorsement_form(organization_name=f"Nouvelle {n}", contact_email=f"n{n}@x.org"),
+            )
+    assert Endorsement.objects.filter(status=Endorsement.Status.UNCONFIRMED).count() == 3
+    # Nothing public changed: the list still comes from the cache, without a query.
+    assert content_version() == before
+    with django_assert_num_queries(0):
+        page(client, campaign)
+
+
+def test_an_edit_to_a_shown_organization_shows_at_once(client, campaign):
+    endorsement = listed(campaign, "Ancien nom")
+    assert "Ancien nom" in page(client, campaign)
+    organization = endorsement.organization
+    organization.name = "Nouveau nom"
+    organization.save()
+    assert "Nouveau nom" in page(client, campaign)
+
+
 def test_queries_do_not_grow_with_the_number_of_endorsers(
     client, settings, django_assert_max_num_queries
 ):
