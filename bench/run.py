@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -97,14 +98,15 @@ def weight_and_queries(url):
     return total, gzipped, len(executed)
 
 
-def interleaved(base, url, bare_url):
-    """Rounds of the bare view and the page in turn, starting and ending with the bare view,
-    so every page round has a bare round just before and just after it."""
-    pages, bares = [], [harness.load(base + bare_url, SECONDS, CONNECTIONS)]
-    for _ in range(ROUNDS):
-        pages.append(harness.load(base + url, SECONDS, CONNECTIONS))
-        bares.append(harness.load(base + bare_url, SECONDS, CONNECTIONS))
-    return pages, bares
+def interleaved(yardstick_url, measure):
+    """Yardstick rounds (wrk on `yardstick_url`) and `measure(round_number)` rounds in turn,
+    starting and ending with the yardstick, so every measured round has a yardstick round
+    just before and just after it. Returns (measured, yardsticks)."""
+    measured, yardsticks = [], [harness.load(yardstick_url, SECONDS, CONNECTIONS)]
+    for round_number in range(ROUNDS):
+        measured.append(measure(round_number))
+        yardsticks.append(harness.load(yardstick_url, SECONDS, CONNECTIONS))
+    return measured, yardsticks
 
 
 def ratio_to_neighbours(measured, yardsticks):
@@ -124,7 +126,7 @@ def ratio_to_neighbours(measured, yardsticks):
 def measure_pages(base, slug):
     rows = []
     for label, language, url in page_urls(slug):
-        pages, bares = interleaved(base, url, "/bench/bare")
+        pages, bares = interleaved(base + "/bench/bare", partial(page_round, base + url))
         weight, gzipped, queries = weight_and_queries(url)
         page_rps, bare_rps = harness.median_of(pages, "rps"), harness.median_of(bares, "rps")
         rows.append(
@@ -204,21 +206,29 @@ def measure_forms(base, slug):
     if not harness.wrk_available():
         print("(form submissions need wrk: apt-get install wrk)")
         return rows
-    page_url = f"{base}/en/campaigns/{slug}/"
     for label, paths, body, cookie in form_specs(base, slug):
-        # Campaign page and form rounds in turn, each on a quiet site (the worker has caught up,
-        # as before a burst), so a form round is compared with the page rounds around it.
+        backlogs = []
+        # Campaign page and form rounds in turn: a form round is compared with the page
+        # rounds around it.
         wait_for_worker()
-        pages, runs, backlogs = [harness.load(page_url, SECONDS, CONNECTIONS)], [], []
-        for round_number in range(ROUNDS):
-            # Each round gets its own share of the letter drafts: a confirmed one is not reused.
-            share = paths[round_number::ROUNDS] if len(paths) > 1 else paths
-            runs.append(forms.post_load(base, share, body, cookie, SECONDS, FORM_CONNECTIONS))
-            backlogs.append(wait_for_worker())
-            pages.append(harness.load(page_url, SECONDS, CONNECTIONS))
+        post = partial(post_round, base, paths, body, cookie, backlogs)
+        runs, pages = interleaved(f"{base}/en/campaigns/{slug}/", post)
         rows.append(form_row(label, runs, pages, backlogs))
         print_form_row(rows[-1])
     return rows
+
+
+def page_round(url, _round_number):
+    return harness.load(url, SECONDS, CONNECTIONS)
+
+
+def post_round(base, paths, body, cookie, backlogs, round_number):
+    # Each round gets its own share of the letter drafts: a confirmed one is not reused.
+    share = paths[round_number::ROUNDS] if len(paths) > 1 else paths
+    run = forms.post_load(base, share, body, cookie, SECONDS, FORM_CONNECTIONS)
+    # The next round, page or form, meets a quiet site, as before a burst.
+    backlogs.append(wait_for_worker())
+    return run
 
 
 def form_row(label, runs, pages, backlogs):
@@ -247,16 +257,10 @@ def print_form_row(row):
 
 def worker_backlog():
     """Work the worker still has: form posts to carry out, tasks (emails) due to run."""
-    from django.db.models import Q
-    from django.utils import timezone
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
+    from portevoix.health.views import waiting_task_count
     from portevoix.intake.models import Submission
 
-    due = Q(run_after__isnull=True) | Q(run_after__lte=timezone.now())
-    tasks = DBTaskResult.objects.filter(due, status=TaskResultStatus.READY)
-    return Submission.objects.count() + tasks.count()
+    return Submission.objects.count() + waiting_task_count()
 
 
 def wait_for_worker(timeout=600):

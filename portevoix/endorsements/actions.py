@@ -18,6 +18,7 @@ from portevoix.endorsements.models import (
     normalized_email,
     referrer_consent_source,
 )
+from portevoix.intake import actions as intake
 from portevoix.lib.pagecache import bump_content_version
 from portevoix.privacy import actions as privacy
 from portevoix.privacy.models import Consent, Purpose
@@ -75,8 +76,21 @@ def find_duplicate(campaign, data):
 ENDORSEMENT_INTAKE = "endorsement"
 
 
+def accept_endorsement(*, campaign, data, language, referral_link, network):
+    """The request's half of the endorsement form: one row now; the worker records the
+    endorsement and emails the link moments later (`submit_accepted_endorsement`)."""
+    payload = {
+        "campaign": campaign.pk,
+        "data": data,
+        "language": language,
+        "referral": referral_link,
+        "network": network,
+    }
+    return intake.accept(ENDORSEMENT_INTAKE, payload)
+
+
 def submit_accepted_endorsement(payload):
-    """The worker's half of the endorsement form: carry out what `views.endorse` accepted."""
+    """The worker's half of the endorsement form: carry out what `accept_endorsement` stored."""
     campaign = Campaign.objects.get(pk=payload["campaign"])
     data = payload["data"]
     return submit_endorsement(

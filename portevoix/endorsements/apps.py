@@ -22,24 +22,19 @@ def listing_consent_changed(sender, instance, **kwargs):
         transaction.on_commit(bump_content_version)
 
 
-def endorsement_changed(sender, instance, created=False, update_fields=None, **kwargs):
+def endorsement_may_show(endorsement, created, update_fields):
     """Public pages show approved endorsements only. A new endorsement still unconfirmed, or a
     change to one that leaves its status alone, changes none of them: during a burst of
     endorsements, the cached pages stay."""
     from portevoix.endorsements.models import Endorsement
-    from portevoix.lib.pagecache import bump_content_version
 
     status_untouched = created or (update_fields is not None and "status" not in update_fields)
-    if not (instance.status == Endorsement.Status.UNCONFIRMED and status_untouched):
-        bump_content_version()
+    return not (endorsement.status == Endorsement.Status.UNCONFIRMED and status_untouched)
 
 
-def organization_changed(sender, instance, created=False, **kwargs):
+def organization_may_show(organization, created, update_fields):
     """A new organization is shown only once its endorsement is approved, which bumps then."""
-    from portevoix.lib.pagecache import bump_content_version
-
-    if not created:
-        bump_content_version()
+    return not created
 
 
 def campaign_url(name):
@@ -59,17 +54,15 @@ class EndorsementsConfig(AppConfig):
         from portevoix.endorsements.models import Endorsement, Organization
         from portevoix.intake.actions import register as register_intake
         from portevoix.letters.models import LetterTemplate
-        from portevoix.lib.pagecache import bump_content_version, register_public_content
+        from portevoix.lib.pagecache import register_public_content
         from portevoix.privacy.models import Consent
         from portevoix.representatives.models import OfficeHolder
         from portevoix.spread.referrals import register_referred_action
 
         # The endorsers list and the provincial page show these.
         register_public_content(OfficeHolder, LetterTemplate)
-        post_save.connect(endorsement_changed, sender=Endorsement, weak=False)
-        post_save.connect(organization_changed, sender=Organization, weak=False)
-        for model in (Endorsement, Organization):
-            post_delete.connect(bump_content_version, sender=model, weak=False)
+        register_public_content(Endorsement, shown=endorsement_may_show)
+        register_public_content(Organization, shown=organization_may_show)
         # Only consents to be listed change the list; every other consent leaves pages alone.
         # (Withdrawing uses update(), which sends no signal: see privacy.actions.)
         for signal in (post_save, post_delete):

@@ -19,7 +19,6 @@ from portevoix.endorsements.models import (
 )
 from portevoix.endorsements.provinces import province_context
 from portevoix.endorsements.wording import prepared_invitation
-from portevoix.intake import actions as intake
 from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
@@ -55,16 +54,12 @@ def endorse(request, slug):
     form = EndorsementForm(request.POST or None, initial=initial, network_address_hash=network)
     if request.method == "POST" and form.is_valid():
         if not form.is_from_a_script():
-            # One row now; the worker records the endorsement and emails the link moments later.
-            intake.accept(
-                actions.ENDORSEMENT_INTAKE,
-                {
-                    "campaign": campaign.pk,
-                    "data": form.cleaned_data,
-                    "language": current_language(),
-                    "referral": referral_link_from_request(request, campaign),
-                    "network": network,
-                },
+            actions.accept_endorsement(
+                campaign=campaign,
+                data=form.cleaned_data,
+                language=current_language(),
+                referral_link=referral_link_from_request(request, campaign),
+                network=network,
             )
         # Redirect after POST: a refresh or the back button never submits it twice.
         return redirect("endorsements:sent", slug=campaign.slug)

@@ -21,6 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from portevoix.intake.models import Submission
+from portevoix.privacy.registry import normalize_email
 
 _HANDLERS = {}
 
@@ -126,10 +127,6 @@ def submissions_about(email):
     for submission in Submission.objects.order_by("pk"):
         kind = _HANDLERS.get(submission.kind)
         payload = json.loads(submission.payload)
-        if kind is not None and normalized(kind.email_of(payload)) == normalized(email):
+        if kind is not None and normalize_email(kind.email_of(payload)) == normalize_email(email):
             found.append(submission)
     return found
-
-
-def normalized(email):
-    return (email or "").strip().lower()

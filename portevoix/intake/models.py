@@ -9,9 +9,6 @@ class SubmissionQuerySet(models.QuerySet):
     def waiting(self, max_attempts):
         return self.filter(attempts__lt=max_attempts).order_by("pk")
 
-    def given_up(self, max_attempts):
-        return self.filter(attempts__gte=max_attempts)
-
 
 class Submission(models.Model):
     """A form post accepted and stored, waiting for the worker to carry it out.

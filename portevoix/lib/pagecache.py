@@ -55,11 +55,24 @@ def bump_content_version(**_signal_arguments):
     os.utime(path, ns=(newer, newer))
 
 
-def register_public_content(*models):
-    """Saving or deleting any row of these models changes public pages."""
+def register_public_content(*models, shown=None):
+    """Saving or deleting any row of these models changes public pages.
+
+    `shown(instance, created, update_fields)`, when given, tells which saves can change a
+    page: for rows that appear only once they reach some state (an approved endorsement).
+    """
+    on_save = bump_content_version if shown is None else bump_when_shown(shown)
     for model in models:
-        post_save.connect(bump_content_version, sender=model, weak=False)
+        post_save.connect(on_save, sender=model, weak=False)
         post_delete.connect(bump_content_version, sender=model, weak=False)
+
+
+def bump_when_shown(shown):
+    def on_save(instance, created=False, update_fields=None, **_signal_arguments):
+        if shown(instance, created, update_fields):
+            bump_content_version()
+
+    return on_save
 
 
 class CachedPage:

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.admin.sites import site
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.test import RequestFactory
 from django.utils import timezone
@@ -96,7 +97,7 @@ def test_staff_can_try_a_given_up_submission_again(database_tasks, settings, adm
     actions.register("refused-probe", remember, email_of=lambda payload: "")  # mended
     request = RequestFactory().post("/admin/")
     request.user = admin_user
-    request._messages = MessageSink()
+    request._messages = CookieStorage(request)
     model_admin = site._registry[Submission]
     model_admin.try_again(request, Submission.objects.all())
     assert Submission.objects.get().attempts == 0
@@ -141,11 +142,3 @@ def test_a_given_up_submission_is_purged_after_the_kept_days(database_tasks, set
     Submission.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
     assert purge_given_up_submissions(timezone.now()) == 1
     assert list(Submission.objects.values_list("pk", flat=True)) == [recent.pk]
-
-
-class MessageSink:
-    def __init__(self):
-        self.messages = []
-
-    def add(self, level, message, extra_tags=""):
-        self.messages.append(message)
