@@ -10,7 +10,6 @@ export REPRESENTATIVES_DATA ?= $(wildcard ../shared/data)
 DATABASE_URL_FOR_POSTGRES_PASS ?= $(filter postgres%,$(DATABASE_URL))
 HOST ?= 127.0.0.1
 PORT ?= 8000
-WEB_WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help install run dev test test-fast test-browser test-postgres ci lint format check \
@@ -45,7 +44,7 @@ demo: setup
 	$(MANAGE) load_demo_letters
 
 run: demo
-	@bin/serve $(HOST) $(PORT) $(WEB_WORKERS)
+	@bin/serve $(HOST) $(PORT)
 
 dev: demo
 	DJANGO_SETTINGS_MODULE=portevoix.settings.dev $(MANAGE) runserver $(HOST):$(PORT)

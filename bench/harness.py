@@ -6,6 +6,7 @@ Nothing here passes or fails on a number: it measures and reports.
 import json
 import os
 import re
+import runpy
 import secrets
 import shutil
 import signal
@@ -110,7 +111,8 @@ def running(command, env):
                 os.killpg(process.pid, signal.SIGKILL)
 
 
-def gunicorn_command(port, workers, threads):
+def gunicorn_command(port):
+    """gunicorn as deployed: the processes and threads of gunicorn.conf.py (WEB_WORKERS...)."""
     return [
         PYTHON,
         "-m",
@@ -118,20 +120,19 @@ def gunicorn_command(port, workers, threads):
         "portevoix.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--worker-class",
-        "gthread",
-        "--threads",
-        str(threads),
-        "--no-control-socket",
         "--log-level",
         "warning",
     ]
 
 
+def gunicorn_settings():
+    """(processes, threads) that gunicorn.conf.py gives in this environment."""
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    return config["workers"], config["threads"]
+
+
 @contextmanager
-def site(workers=2, threads=4, with_worker=True, database_url=None):
+def site(with_worker=True, database_url=None):
     """A prepared site served by gunicorn (+ a task worker and a local SMTP server)."""
     var_dir = Path(tempfile.mkdtemp(prefix="portevoix-bench-"))
     port, smtp_port = free_port(), free_port()
@@ -152,7 +153,7 @@ def site(workers=2, threads=4, with_worker=True, database_url=None):
         worker = [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--no-reload"]
         with (
             running(smtp, env),
-            running(gunicorn_command(port, workers, threads), env),
+            running(gunicorn_command(port), env),
             running(worker, env) if with_worker else _nothing(),
         ):
             base = f"http://127.0.0.1:{port}"
@@ -195,6 +196,7 @@ def parse_wrk(output):
     latencies = {p: float(v) * UNITS_MS[u] for p, v, u in WRK_LINE.findall(output)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "rps": rps,
         "p50_ms": latencies.get("50"),
         "p99_ms": latencies.get("99"),

@@ -12,9 +12,9 @@ from portevoix.endorsements.models import (
     Sector,
     normalized_email,
 )
+from portevoix.intake.limits import count_in_window
 from portevoix.lib.forms import HoneypotMixin as SharedHoneypotMixin
 from portevoix.lib.forms import honeypot_field
-from portevoix.lib.ratelimit import count_in_window
 
 CONSENT_CONTACT = _(
     "The campaign team may write to this contact address about this endorsement: to confirm "
@@ -134,7 +134,7 @@ class EndorsementForm(HoneypotMixin, forms.Form):
         return cleaned
 
     def too_many_from_this_network(self):
-        # Counted in the cache: endorsements accepted moments ago are not rows yet.
+        # Counted per window: endorsements accepted moments ago are not rows yet.
         if not self.network_address_hash:
             return False
         count = count_in_window("endorse", self.network_address_hash, 3600)

@@ -66,8 +66,30 @@ def ask_for_drain():
         # Tasks run on the spot (tests, single-process setups): carry it out now.
         drain()
         return
-    if _first_ask_in_a_while():
+    # Asked once the row is committed: a drain not yet started is then sure to find it.
+    transaction.on_commit(_ask_unless_a_drain_is_waiting)
+
+
+def _ask_unless_a_drain_is_waiting():
+    from portevoix.intake.tasks import drain_intake
+
+    if _first_ask_in_a_while() and not a_drain_is_waiting():
         drain_intake.using(run_after=timezone.now() + timedelta(seconds=DRAIN_DELAY)).enqueue()
+
+
+def a_drain_is_waiting():
+    """Whether a drain is queued and not started yet.
+
+    Without this, every busy process would queue another drain each half second while a
+    long one runs, and the worker would then start each of them for nothing.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from portevoix.intake.tasks import drain_intake
+
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    return waiting.filter(task_path=drain_intake.module_path).exists()
 
 
 def _first_ask_in_a_while():
@@ -87,9 +109,10 @@ def max_attempts():
 def drain(leave_room=False):
     """Carry out every waiting submission; returns how many were carried out.
 
-    With `leave_room` (the worker), it pauses after each one for as long as it took: on
-    SQLite, where one process writes at a time, the web processes then get the database
-    half the time, so forms keep answering during a burst while the worker catches up.
+    With `leave_room` (the worker, on SQLite), it pauses after each one for as long as it
+    took: SQLite lets one process write at a time, so the web processes then get the
+    database half the time, and forms keep answering during a burst while the worker
+    catches up.
     """
     done = 0
     while True:

@@ -32,3 +32,24 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk}"
+
+
+class WindowCount(models.Model):
+    """How many posts one sender made in one window of time, for the public forms' limits.
+
+    `key` names the form, the sender (a keyed hash of their network address, never the
+    address itself) and the window. Counted in the database with one statement, so posts
+    arriving at the same moment in several processes are all counted; purged once the
+    window has ended.
+    """
+
+    key = models.CharField(_("form, sender and window"), max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(_("posts"), default=0)
+    ends_at = models.DateTimeField(_("window ends"), db_index=True)
+
+    class Meta:
+        verbose_name = _("count of posts in a window")
+        verbose_name_plural = _("counts of posts in a window")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.intake.actions import submissions_about
+from portevoix.intake.limits import purge_ended_windows
 from portevoix.intake.models import Submission
 from portevoix.privacy.registry import register_personal_data
 from portevoix.privacy.retention import register_purge
@@ -46,3 +47,4 @@ register_personal_data(
     FIELD_LABELS,
 )
 register_purge("form submissions never carried out", purge_given_up_submissions)
+register_purge("counts of posts in ended windows", purge_ended_windows)

@@ -1,13 +1,11 @@
-"""Limits on public forms: counted from the rows a form stores, or in the shared cache.
+"""Limits on public forms, counted from the rows a form stores.
 
-A count in the cache costs the same however many posts came before: forms that must stay
-fast under a burst (the endorsement form, postal code lookups) count there.
+Forms that must stay fast under a burst (the endorsement form, postal code lookups) count
+in a window instead: `portevoix.intake.limits`.
 """
 
-import time
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.utils import timezone
 
 
@@ -21,21 +19,3 @@ def over_hourly_limit(queryset, limit, **match):
         return False
     since = timezone.now() - timedelta(hours=1)
     return queryset.filter(created_at__gte=since, **match).count() >= limit
-
-
-def count_in_window(scope, who, window):
-    """Count one more for `who` (a keyed hash) in the current window of `window` seconds.
-
-    Returns the count so far, this one included. Nothing is kept beyond the window.
-    """
-    key = f"{scope}:{who}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # the entry expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        return 1
-
-
-def seconds_left_in_window(window):
-    return int(window - time.time() % window) + 1

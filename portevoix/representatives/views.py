@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from portevoix.intake.limits import count_in_window, seconds_left_in_window
 from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.pagecache import public_page
-from portevoix.lib.ratelimit import count_in_window, seconds_left_in_window
 from portevoix.lib.urls import own_page
 
 from .forms import DistrictSearchForm, PostalCodeForm

@@ -9,10 +9,12 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
 from django.test import RequestFactory
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from portevoix.intake import actions
 from portevoix.intake.models import Submission
+from portevoix.intake.tasks import drain_intake
 
 pytestmark = pytest.mark.django_db
 
@@ -55,9 +57,13 @@ def test_a_backend_that_runs_tasks_at_once_carries_it_out_at_once():
     assert not Submission.objects.exists()
 
 
-def test_with_a_worker_the_request_stores_one_encrypted_row_and_asks_once(database_tasks):
-    first = actions.accept("probe", {"n": 1, "name": "Amal Haddad"})
-    actions.accept("probe", {"n": 2, "name": "Yonas"})
+def test_with_a_worker_the_request_stores_one_encrypted_row_and_asks_once(
+    database_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = actions.accept("probe", {"n": 1, "name": "Amal Haddad"})
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.accept("probe", {"n": 2, "name": "Yonas"})
     assert CARRIED_OUT == []
     assert Submission.objects.count() == 2
     assert "Amal" not in raw_payload(first)
@@ -70,11 +76,51 @@ def test_with_a_worker_the_request_stores_one_encrypted_row_and_asks_once(databa
     assert not Submission.objects.exists()
 
 
+def test_no_drain_is_asked_for_before_the_row_is_committed(
+    database_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as asks:
+        actions.accept("probe", {"n": 1})
+        assert not drain_tasks().exists()
+    assert len(asks) == 1
+
+
+def test_a_drain_not_yet_started_is_not_asked_for_again(
+    database_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.accept("probe", {"n": 1})
+    actions._last_asked = 0.0  # half a second later
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.accept("probe", {"n": 2})
+    assert drain_tasks().count() == 1
+
+    # Once that drain has started, it may already have looked: a new post asks again.
+    drain_tasks().update(status=TaskResultStatus.RUNNING)
+    actions._last_asked = 0.0
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.accept("probe", {"n": 3})
+    assert drain_tasks().count() == 2
+
+
 def test_a_second_drain_carries_nothing_out_twice(database_tasks):
     actions.accept("probe", {"n": 1})
     assert actions.drain() == 1
     assert actions.drain() == 0
     assert len(CARRIED_OUT) == 1
+
+
+def test_the_workers_drain_leaves_the_database_room_on_sqlite_only(database_tasks, monkeypatch):
+    pauses = []
+    monkeypatch.setattr(actions.time, "sleep", pauses.append)
+    actions.accept("probe", {"n": 1})
+    actions.accept("probe", {"n": 2})
+
+    assert drain_intake.call() == 2
+    # SQLite has one writer at a time: the worker pauses after each post so the web
+    # processes get their turn. PostgreSQL writers do not wait on each other.
+    assert len(pauses) == (2 if connection.vendor == "sqlite" else 0)
+    assert all(pause >= 0 for pause in pauses)
 
 
 def test_a_failing_submission_is_kept_tried_again_then_left_for_staff(database_tasks, settings):

@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from portevoix.letters.actions import confirmation_token, send_due_reminders
@@ -71,9 +73,23 @@ def test_nothing_is_sent_without_consent_to_send(client, draft):
     response = client.post(draft.step_url("send"), {"hear_from_campaign": "on"})
 
     assert response.status_code == 400
+    # The preview comes back whole, with the letter's own words.
+    assert "Mes propres mots" in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == Letter.Status.DRAFT
     assert mail.outbox == []
+
+
+def test_the_send_step_reads_the_letter_in_one_query_before_moving_it(client, draft):
+    # A column it needs but does not read would cost one more query each.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(draft.step_url("send"), CONSENT_ALL)
+
+    assert response.status_code == 302
+    statements = [query["sql"] for query in queries.captured_queries]
+    moved = next(n for n, sql in enumerate(statements) if sql.startswith('UPDATE "letters_letter"'))
+    reads = [sql for sql in statements[:moved] if 'FROM "letters_letter"' in sql]
+    assert len(reads) == 1
 
 
 def test_a_double_click_on_send_emails_one_link(client, draft):

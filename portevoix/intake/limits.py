@@ -1,0 +1,54 @@
+"""Per-sender limits on public forms, counted in a window of time.
+
+The count must hold when one network posts many times at once: a burst of posts spread over
+several web processes. So it is one atomic statement in the database (insert the window's
+row or add one to it, and read the sum back), not a read then a write. It costs the same
+however many posts came before, and it counts posts the worker has not yet carried out.
+"""
+
+import time
+from datetime import UTC, datetime
+
+from django.db import connection, transaction
+
+from portevoix.intake.models import WindowCount
+
+INSERT_OR_ADD_ONE = (
+    "INSERT INTO {table} ({key}, {count}, {ends_at}) VALUES (%s, 1, %s) "
+    "ON CONFLICT ({key}) DO UPDATE SET {count} = {table}.{count} + 1 "
+    "RETURNING {count}"
+)
+
+
+def count_in_window(scope, who, window):
+    """Count one more post for `who` (a keyed hash) in the current window of `window` seconds.
+
+    Returns the count so far, this one included.
+    """
+    window_number = int(time.time() // window)
+    ends_at = datetime.fromtimestamp((window_number + 1) * window, tz=UTC)
+    key = f"{scope}:{who}:{window_number}"
+    # In a transaction: on SQLite, writers then take turns without sleeping.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            _insert_or_add_one(), [key, connection.ops.adapt_datetimefield_value(ends_at)]
+        )
+        return cursor.fetchone()[0]
+
+
+def _insert_or_add_one():
+    quote, fields = connection.ops.quote_name, WindowCount._meta
+    return INSERT_OR_ADD_ONE.format(
+        table=quote(fields.db_table),
+        key=quote(fields.get_field("key").column),
+        count=quote(fields.get_field("count").column),
+        ends_at=quote(fields.get_field("ends_at").column),
+    )
+
+
+def seconds_left_in_window(window):
+    return int(window - time.time() % window) + 1
+
+
+def purge_ended_windows(now):
+    return WindowCount.objects.filter(ends_at__lt=now).delete()[0]
