@@ -1,4 +1,5 @@
-"""What tests across the project share: a cast of people and a base test case.
+"""What tests across the project share: a cast of people, a base test case, and a way to
+run the same work in several threads at once.
 
 The cast:
 - sophie, campaign staff (is_staff, can use the admin);
@@ -6,7 +7,10 @@ The cast:
 - xavier, an outsider (signed in, no role).
 """
 
+import threading
+
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import TestCase
 
 from portevoix.campaigns.factories import CampaignFactory
@@ -40,3 +44,27 @@ class BaseTestCase(TestCase):
         cast = make_cast()
         cls.sophie, cls.omar, cls.xavier = cast["sophie"], cast["omar"], cast["xavier"]
         cls.campaign = CampaignFactory()
+
+
+def run_in_threads(work, threads=4):
+    """Run `work()` in several threads at once and return the errors they raised.
+
+    Each thread has its own database connection, as each web process does; it is closed
+    when the thread is done.
+    """
+    errors = []
+
+    def run():
+        try:
+            work()
+        except Exception as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    started = [threading.Thread(target=run) for _ in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    return errors

@@ -1,14 +1,13 @@
 """Posts are counted per sender and window, with nothing lost when they arrive together."""
 
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from django.db import connection
 
 from portevoix.intake.limits import count_in_window, purge_ended_windows, seconds_left_in_window
 from portevoix.intake.models import WindowCount
+from portevoix.test import run_in_threads
 
 # 10:00:30 UTC: half a minute into a 10-minute window.
 MORNING = datetime(2026, 11, 28, 10, 0, 30, tzinfo=UTC)
@@ -53,23 +52,12 @@ def test_the_purge_removes_ended_windows_only():
 
 @pytest.mark.django_db(transaction=True)
 def test_posts_counted_at_the_same_moment_in_several_threads_are_all_counted():
-    # Each thread has its own database connection, as each web process does.
-    seen, errors = [], []
+    seen = []
 
     def poster():
-        try:
-            for _ in range(50):
-                seen.append(count_in_window("endorse", "busy-network", 3600))
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
+        for _ in range(50):
+            seen.append(count_in_window("endorse", "busy-network", 3600))
 
-    threads = [threading.Thread(target=poster) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_in_threads(poster) == []
     # Every post saw a count of its own: none was lost or counted twice.
     assert sorted(seen) == list(range(1, 201))

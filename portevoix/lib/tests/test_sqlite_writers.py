@@ -5,6 +5,8 @@ import threading
 import pytest
 from django.db import connection, transaction
 
+from portevoix.test import run_in_threads
+
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own writer lock"),
@@ -32,22 +34,7 @@ def add_one(times):
 
 
 def test_writers_in_several_threads_never_lose_an_update(probe_table):
-    errors = []
-
-    def writer():
-        try:
-            add_one(150)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=writer) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert run_in_threads(lambda: add_one(150)) == []
     assert total() == 600
 
 
