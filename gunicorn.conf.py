@@ -9,8 +9,8 @@ import os
 # Processes with one thread each. The threads of one process take turns on Python's lock, so
 # a thread holding the database's write lock holds up the others in its process; processes
 # run side by side. Two per core keep every core busy while one process waits. Measured on
-# two cores: form posts ran about twice as fast at 4 processes x 1 thread as at 2 x 4, and
-# pages were as fast or faster (see the README's Benchmarks section).
+# two cores: endorsements were accepted about 1.7 times as fast at 4 processes x 1 thread as
+# at 2 x 4, and pages were served as fast or faster.
 workers = int(os.environ.get("WEB_WORKERS") or 2 * (os.cpu_count() or 1))
 threads = int(os.environ.get("WEB_THREADS") or 1)
 # gthread even with one thread: idle keep-alive connections wait in its poller rather than
