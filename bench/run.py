@@ -230,16 +230,22 @@ def page_round(url, _round_number):
 
 
 def post_round(base, paths, body, cookie, backlogs, round_number):
-    # Each round gets its own share of the letter drafts: a confirmed one is not reused.
-    share = paths[round_number::ROUNDS] if len(paths) > 1 else paths
-    sent_before = letters_sent()
-    run = forms.post_load(base, share, body, cookie, SECONDS, FORM_CONNECTIONS)
-    if len(paths) > 1:
-        # Once a round's drafts are used up, wrk posts to letters already sent: a cheaper
-        # second click, not the form's work. Counted so the table can say so.
-        run["repeated"] = max(run["requests"] - (letters_sent() - sent_before), 0)
+    if len(paths) == 1:
+        run = forms.post_load(base, paths, body, cookie, SECONDS, FORM_CONNECTIONS)
+    else:
+        run = letter_round(base, paths[round_number::ROUNDS], body, cookie)
     # The next round, page or form, meets a quiet site, as before a burst.
     backlogs.append(wait_for_worker())
+    return run
+
+
+def letter_round(base, drafts, body, cookie):
+    """Posts to this round's own share of the drafts: a confirmed one is not reused."""
+    sent_before = letters_sent()
+    run = forms.post_load(base, drafts, body, cookie, SECONDS, FORM_CONNECTIONS)
+    # Once the drafts are used up, wrk posts to letters already sent: a cheaper second
+    # click, not the form's work. Counted so the table can say so.
+    run["repeated"] = max(run["requests"] - (letters_sent() - sent_before), 0)
     return run
 
 

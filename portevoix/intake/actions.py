@@ -21,6 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from portevoix.intake.models import Submission
+from portevoix.intake.tasks import drain_intake
 from portevoix.privacy.registry import normalize_email
 
 _HANDLERS = {}
@@ -60,8 +61,6 @@ def accept(kind, payload):
 
 
 def ask_for_drain():
-    from portevoix.intake.tasks import drain_intake
-
     if not drain_intake.get_backend().supports_defer:
         # Tasks run on the spot (tests, single-process setups): carry it out now.
         drain()
@@ -71,8 +70,6 @@ def ask_for_drain():
 
 
 def _ask_unless_a_drain_is_waiting():
-    from portevoix.intake.tasks import drain_intake
-
     if _first_ask_in_a_while() and not a_drain_is_waiting():
         drain_intake.using(run_after=timezone.now() + timedelta(seconds=DRAIN_DELAY)).enqueue()
 
@@ -85,8 +82,6 @@ def a_drain_is_waiting():
     """
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
-
-    from portevoix.intake.tasks import drain_intake
 
     waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
     return waiting.filter(task_path=drain_intake.module_path).exists()
