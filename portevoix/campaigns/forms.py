@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.models import ContactMessage
-from portevoix.lib.forms import HoneypotMixin, honeypot_field
+from portevoix.lib.forms import HoneypotMixin, ModelForm, honeypot_field
 
 CONSENT_TO_REPLY = _(
     "I agree that the campaign team may answer me at this email address. "
@@ -11,7 +11,7 @@ CONSENT_TO_REPLY = _(
 )
 
 
-class ContactForm(HoneypotMixin, forms.ModelForm):
+class ContactForm(HoneypotMixin, ModelForm):
     website = honeypot_field()
     consent_to_reply = forms.BooleanField(
         required=True,

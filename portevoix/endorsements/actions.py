@@ -9,6 +9,7 @@ from django.utils.translation import override
 
 from portevoix.campaigns.models import Campaign
 from portevoix.endorsements import tasks
+from portevoix.endorsements.conf import setting
 from portevoix.endorsements.forms import CONSENT_CONTACT, CONSENT_LISTING, CONSENT_REPLY_TO
 from portevoix.endorsements.models import (
     Endorsement,
@@ -19,6 +20,7 @@ from portevoix.endorsements.models import (
     referrer_consent_source,
 )
 from portevoix.intake import actions as intake
+from portevoix.intake.limits import count_in_window
 from portevoix.lib.pagecache import bump_content_version
 from portevoix.privacy import actions as privacy
 from portevoix.privacy.models import Consent, Purpose
@@ -78,7 +80,12 @@ ENDORSEMENT_INTAKE = "endorsement"
 
 def accept_endorsement(*, campaign, data, language, referral_link, network):
     """The request's half of the endorsement form: one row now; the worker records the
-    endorsement and emails the link moments later (`submit_accepted_endorsement`)."""
+    endorsement and emails the link moments later (`submit_accepted_endorsement`).
+
+    The post is first counted against its network's hourly limit: over it, nothing is stored
+    and this returns None. The count and the row are one transaction, so on SQLite they take
+    one turn at the database, not two.
+    """
     payload = {
         "campaign": campaign.pk,
         "data": data,
@@ -86,7 +93,18 @@ def accept_endorsement(*, campaign, data, language, referral_link, network):
         "referral": referral_link,
         "network": network,
     }
-    return intake.accept(ENDORSEMENT_INTAKE, payload)
+    with transaction.atomic():
+        if too_many_from(network):
+            return None
+        return intake.accept(ENDORSEMENT_INTAKE, payload)
+
+
+def too_many_from(network):
+    # Counted per window: endorsements accepted moments ago are not rows yet.
+    if not network:
+        return False
+    count = count_in_window("endorse", network, 3600)
+    return count > setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
 
 
 def submit_accepted_endorsement(payload):

@@ -12,9 +12,8 @@ from portevoix.endorsements.models import (
     Sector,
     normalized_email,
 )
-from portevoix.intake.limits import count_in_window
+from portevoix.lib.forms import Form, honeypot_field
 from portevoix.lib.forms import HoneypotMixin as SharedHoneypotMixin
-from portevoix.lib.forms import honeypot_field
 
 CONSENT_CONTACT = _(
     "The campaign team may write to this contact address about this endorsement: to confirm "
@@ -45,7 +44,7 @@ def squeeze(text):
     return " ".join((text or "").split())
 
 
-class EndorsementForm(HoneypotMixin, forms.Form):
+class EndorsementForm(HoneypotMixin, Form):
     organization_name = forms.CharField(
         label=_("Name of your organization"),
         max_length=200,
@@ -105,10 +104,6 @@ class EndorsementForm(HoneypotMixin, forms.Form):
     invitation = forms.CharField(required=False, widget=forms.HiddenInput, max_length=16)
     nickname = honeypot_field()
 
-    def __init__(self, *args, network_address_hash="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.network_address_hash = network_address_hash
-
     def clean_organization_name(self):
         return squeeze(self.cleaned_data["organization_name"])
 
@@ -121,27 +116,21 @@ class EndorsementForm(HoneypotMixin, forms.Form):
     def clean_statement(self):
         return self.cleaned_data["statement"].strip()
 
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and self.too_many_from_this_network():
-            raise forms.ValidationError(
+    def refuse_as_too_many(self):
+        """The post was valid, but its network is over the hourly limit (counted on accepting)."""
+        self.add_error(
+            None,
+            forms.ValidationError(
                 _(
                     "We have received many endorsements from your connection in the last hour. "
                     "Please wait a little and try again."
                 ),
                 code="rate_limited",
-            )
-        return cleaned
-
-    def too_many_from_this_network(self):
-        # Counted per window: endorsements accepted moments ago are not rows yet.
-        if not self.network_address_hash:
-            return False
-        count = count_in_window("endorse", self.network_address_hash, 3600)
-        return count > setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
+            ),
+        )
 
 
-class InviterForm(HoneypotMixin, forms.Form):
+class InviterForm(HoneypotMixin, Form):
     kind = forms.ChoiceField(
         label=_("You are inviting"),
         choices=[
@@ -177,7 +166,7 @@ class InviterForm(HoneypotMixin, forms.Form):
         return normalized_email(self.cleaned_data["email"])
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     sector = forms.ChoiceField(choices=Sector.choices, widget=forms.HiddenInput)
     language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
     to_organization = forms.CharField(

@@ -54,7 +54,9 @@ class Organization(models.Model):
     region = models.CharField(_("province or territory"), max_length=2, choices=REGIONS)
     website = models.URLField(_("website"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=120)
-    contact_email = models.EmailField(_("contact email"))
+    # Indexed: a new endorsement looks for one already standing with this contact, and that
+    # search must not read every endorsement of the campaign.
+    contact_email = models.EmailField(_("contact email"), db_index=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:

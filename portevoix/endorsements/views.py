@@ -51,18 +51,18 @@ def endorse(request, slug):
         "invitation": request.GET.get("invitation", "")[:16],
         "statement_language": current_language(),
     }
-    form = EndorsementForm(request.POST or None, initial=initial, network_address_hash=network)
+    form = EndorsementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if not form.is_from_a_script():
-            actions.accept_endorsement(
-                campaign=campaign,
-                data=form.cleaned_data,
-                language=current_language(),
-                referral_link=referral_link_from_request(request, campaign),
-                network=network,
-            )
-        # Redirect after POST: a refresh or the back button never submits it twice.
-        return redirect("endorsements:sent", slug=campaign.slug)
+        if form.is_from_a_script() or actions.accept_endorsement(
+            campaign=campaign,
+            data=form.cleaned_data,
+            language=current_language(),
+            referral_link=referral_link_from_request(request, campaign),
+            network=network,
+        ):
+            # Redirect after POST: a refresh or the back button never submits it twice.
+            return redirect("endorsements:sent", slug=campaign.slug)
+        form.refuse_as_too_many()
     status = 400 if form.is_bound else 200
     context = {"campaign": campaign, "form": form}
     return render(request, "endorsements/endorse.html", context, status=status)

@@ -28,8 +28,9 @@ def count_in_window(scope, who, window):
     window_number = int(time.time() // window)
     ends_at = datetime.fromtimestamp((window_number + 1) * window, tz=UTC)
     key = f"{scope}:{who}:{window_number}"
-    # In a transaction: on SQLite, writers then take turns without sleeping.
-    with transaction.atomic(), connection.cursor() as cursor:
+    # In a transaction: on SQLite, writers then take turns without sleeping. Within a
+    # caller's transaction (the count and the post stored together) no savepoint is needed.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(
             _insert_or_add_one(), [key, connection.ops.adapt_datetimefield_value(ends_at)]
         )

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.letters.wording import CONSENTS, ON_BEHALF_AGREEMENT
-from portevoix.lib.forms import email_field, organization_field
+from portevoix.lib.forms import Form, email_field, organization_field
 from portevoix.representatives.lookup import InvalidPostalCode, normalize_postal_code
 from portevoix.representatives.models import PROVINCES
 
@@ -20,7 +20,7 @@ def one_line(value, message):
     return " ".join(value.split())
 
 
-class StartForm(forms.Form):
+class StartForm(Form):
     postal_code = forms.CharField(
         label=_("Your postal code"),
         max_length=10,
@@ -64,7 +64,7 @@ class StartForm(forms.Form):
             raise forms.ValidationError(error.message, code="invalid") from None
 
 
-class RecipientsForm(forms.Form):
+class RecipientsForm(Form):
     district = forms.TypedChoiceField(
         label=_("Your riding"),
         coerce=int,
@@ -97,7 +97,7 @@ class RecipientsForm(forms.Form):
             del self.fields["copy_mp"]
 
 
-class SenderForm(forms.Form):
+class SenderForm(Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=120,
@@ -190,7 +190,7 @@ class SenderForm(forms.Form):
         }
 
 
-class WriteForm(forms.Form):
+class WriteForm(Form):
     subject = forms.CharField(
         label=_("Subject"),
         max_length=200,
@@ -223,7 +223,7 @@ class WriteForm(forms.Form):
         return body
 
 
-class SendForm(forms.Form):
+class SendForm(Form):
     send_letter = forms.BooleanField(
         label=CONSENTS["send_letter"],
         error_messages={"required": _("Please agree, so that we can send the letter for you.")},

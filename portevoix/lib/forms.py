@@ -1,7 +1,82 @@
-"""Pieces every public form shares."""
+"""Pieces every public form shares, and the base classes of every form of ours."""
+
+import copy
 
 from django import forms
+from django.forms.forms import DeclarativeFieldsMetaclass
+from django.forms.models import ModelFormMetaclass
 from django.utils.translation import gettext_lazy as _
+
+# --- Forms made quickly for each request ------------------------------------------------------
+
+# Fields and widgets whose copy for one form is Django's own: themselves, their widget, its
+# attrs, their error messages and validators. Others (a model choice field's queryset, the
+# fields of a multi-value field) copy more, and are copied Django's way.
+PLAIN_FIELD_COPIES = {forms.Field.__deepcopy__, forms.ChoiceField.__deepcopy__}
+PLAIN_WIDGET_COPIES = {forms.Widget.__deepcopy__, forms.widgets.ChoiceWidget.__deepcopy__}
+
+
+class FieldsCopiedLightly(dict):
+    """A form class's fields, copied for each form without deep-copying their choices.
+
+    Each form gets its own copy of its class's fields, so that one form can change its fields
+    (a label, `required`, new choices) without changing another's. Django makes that copy
+    with `copy.deepcopy`, which walks every choice of every choice field: it was most of the
+    cost of making the endorsement form, a sixth of the cost of a whole post. Here each form
+    still gets its own fields, widgets, widget attrs, error messages and validators; only the
+    choice lists are shared, and no form changes one in place (a form that needs other
+    choices assigns a new list, which goes to its copy alone).
+    """
+
+    def __deepcopy__(self, memo):
+        return {name: copy_for_one_form(field, memo) for name, field in self.items()}
+
+
+def copy_for_one_form(field, memo):
+    if not (
+        type(field).__deepcopy__ in PLAIN_FIELD_COPIES
+        and type(field.widget).__deepcopy__ in PLAIN_WIDGET_COPIES
+    ):
+        return copy.deepcopy(field, memo)
+    copied = _shallow_copy(field)
+    copied.widget = _shallow_copy(field.widget)
+    copied.widget.attrs = field.widget.attrs.copy()
+    copied.error_messages = field.error_messages.copy()
+    copied.validators = field.validators[:]
+    return copied
+
+
+def _shallow_copy(thing):
+    # What copy.copy does for these plain objects, without its generic (and slower) protocol.
+    twin = object.__new__(type(thing))
+    twin.__dict__.update(thing.__dict__)
+    return twin
+
+
+class CopiesFieldsLightly(type):
+    def __new__(mcs, name, bases, attrs):
+        new_class = super().__new__(mcs, name, bases, attrs)
+        new_class.base_fields = FieldsCopiedLightly(new_class.base_fields)
+        return new_class
+
+
+class FormMetaclass(CopiesFieldsLightly, DeclarativeFieldsMetaclass):
+    pass
+
+
+class ModelFormFieldsMetaclass(CopiesFieldsLightly, ModelFormMetaclass):
+    pass
+
+
+class Form(forms.Form, metaclass=FormMetaclass):
+    """Django's form, whose fields are copied lightly for each form (`FieldsCopiedLightly`)."""
+
+
+class ModelForm(forms.ModelForm, metaclass=ModelFormFieldsMetaclass):
+    """Django's model form, whose fields are copied lightly for each form."""
+
+
+# --- Pieces ------------------------------------------------------------------------------------
 
 
 def honeypot_field():

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from portevoix.letters.forms import one_line
 from portevoix.lib.forms import (
     EMAIL_ERRORS,
+    Form,
     HoneypotMixin,
     email_field,
     honeypot_field,
@@ -20,7 +21,7 @@ TOO_MANY = _(
 )
 
 
-class CallForm(HoneypotMixin, forms.Form):
+class CallForm(HoneypotMixin, Form):
     website = honeypot_field()
     call_id = forms.UUIDField(widget=forms.HiddenInput)
     district = forms.IntegerField(widget=forms.HiddenInput)
@@ -48,7 +49,7 @@ def slot_field(label):
     )
 
 
-class MeetingRequestForm(HoneypotMixin, forms.Form):
+class MeetingRequestForm(HoneypotMixin, Form):
     website = honeypot_field()
     proposed_times = forms.CharField(
         label=_("When could you meet? (optional)"),
@@ -125,7 +126,7 @@ class MeetingRequestForm(HoneypotMixin, forms.Form):
         ]
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(Form):
     date = forms.DateField(
         label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -144,7 +145,7 @@ class ScheduleForm(forms.Form):
     )
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     name = forms.CharField(
         label=_("Their name"),
         max_length=120,
@@ -179,7 +180,7 @@ class InviteForm(forms.Form):
         return email
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(Form):
     answer = forms.ChoiceField(
         choices=[
             (Delegate.Answer.ACCEPTED, Delegate.Answer.ACCEPTED.label),
@@ -199,7 +200,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(Form):
     attendees = forms.MultipleChoiceField(
         label=_("Who from the delegation attended"),
         required=False,
@@ -257,7 +258,7 @@ class ReportForm(forms.Form):
         return "\n".join(names)
 
 
-class LogLinkForm(HoneypotMixin, forms.Form):
+class LogLinkForm(HoneypotMixin, Form):
     website = honeypot_field()
     email = email_field(label=_("The organizer's email address"))
 

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portevoix.lib.forms import HoneypotMixin, email_field, honeypot_field
+from portevoix.lib.forms import Form, HoneypotMixin, email_field, honeypot_field
 
 
-class PersonalDataRequestForm(HoneypotMixin, forms.Form):
+class PersonalDataRequestForm(HoneypotMixin, Form):
     email = email_field(help_text=_("The address you used on this site."))
     website = honeypot_field()
 
@@ -15,7 +15,7 @@ class PersonalDataRequestForm(HoneypotMixin, forms.Form):
         )
 
 
-class EraseForm(forms.Form):
+class EraseForm(Form):
     confirm = forms.BooleanField(
         label=_("I understand that everything listed on this page will be erased for good."),
         error_messages={"required": _("Please tick the box to confirm the erasure.")},

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portevoix.lib.forms import HoneypotMixin, email_field, honeypot_field, organization_field
+from portevoix.lib.forms import Form, HoneypotMixin, email_field, honeypot_field, organization_field
 from portevoix.lib.ratelimit import over_hourly_limit
 from portevoix.reports.models import (
     ActionType,
@@ -48,7 +48,7 @@ def limit_per_hour(name, default):
     return getattr(settings, name, default)
 
 
-class ReportBackForm(HoneypotMixin, forms.Form):
+class ReportBackForm(HoneypotMixin, Form):
     """Everything is optional except what the campaign needs to count: what, and what came of it."""
 
     website = honeypot_field()
@@ -268,7 +268,7 @@ STATED_TO_POSITION = {
 }
 
 
-class SetPositionForm(forms.Form):
+class SetPositionForm(Form):
     position = forms.ChoiceField(label=_("position"), choices=Position.choices)
     evidence = forms.ChoiceField(label=_("evidence"), choices=PositionChange.Evidence.choices)
     evidence_date = forms.DateField(

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.lib.forms import Form
+
 from .lookup import InvalidPostalCode, normalize_postal_code
 
 
-class PostalCodeForm(forms.Form):
+class PostalCodeForm(Form):
     postal_code = forms.CharField(
         label=_("Your postal code"),
         help_text=_("For example K1A 0A6. We use it only to find your riding; we do not keep it."),
@@ -19,7 +21,7 @@ class PostalCodeForm(forms.Form):
             raise forms.ValidationError(error.message, code="invalid") from error
 
 
-class DistrictSearchForm(forms.Form):
+class DistrictSearchForm(Form):
     q = forms.CharField(
         label=_("Search by riding or MP name"),
         help_text=_("Accents and capitals do not matter."),

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.lib.forms import Form
 from portevoix.staff import throttle
 
 TOO_MANY_ATTEMPTS = _(
@@ -24,7 +25,7 @@ class ThrottledAdminAuthenticationForm(AdminAuthenticationForm):
         return cleaned
 
 
-class CodeForm(forms.Form):
+class CodeForm(Form):
     title = _("Two-step sign-in")
     wrong_code_message = _(
         "This code is not right, or was already used. Check your phone's clock, "

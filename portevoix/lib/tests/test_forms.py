@@ -1,0 +1,108 @@
+"""Our forms copy their class's fields lightly for each form, and stay independent."""
+
+import importlib
+
+from django import forms
+from django.apps import apps
+
+from portevoix.campaigns.models import Campaign
+from portevoix.lib.forms import FieldsCopiedLightly, Form
+
+COLOURS = [("", "Choose"), ("red", "Red"), ("blue", "Blue")]
+
+
+class PaintForm(Form):
+    name = forms.CharField(max_length=20, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    colour = forms.ChoiceField(choices=COLOURS)
+    shades = forms.MultipleChoiceField(choices=COLOURS[1:], required=False)
+    when = forms.SplitDateTimeField(required=False)
+
+
+class CampaignPickForm(Form):
+    campaign = forms.ModelChoiceField(queryset=Campaign.objects.all())
+
+
+def test_each_form_has_its_own_fields_and_widgets():
+    first, second = PaintForm(), PaintForm()
+    for name in PaintForm.base_fields:
+        assert first.fields[name] is not second.fields[name]
+        assert first.fields[name] is not PaintForm.base_fields[name]
+        assert first.fields[name].widget is not second.fields[name].widget
+
+
+def test_changing_one_forms_fields_leaves_the_others_alone():
+    changed = PaintForm()
+    changed.fields["name"].label = "Your organization"
+    changed.fields["name"].required = False
+    changed.fields["name"].widget.attrs["maxlength"] = 5
+    changed.fields["name"].error_messages["required"] = "Changed"
+    changed.fields["name"].validators.append(lambda value: None)
+    changed.fields["colour"].choices = [("green", "Green")]
+
+    untouched = PaintForm()
+    assert untouched.fields["name"].label is None
+    assert untouched.fields["name"].required is True
+    assert untouched.fields["name"].widget.attrs == {"autocomplete": "name", "maxlength": "20"}
+    assert untouched.fields["name"].error_messages["required"] != "Changed"
+    assert len(untouched.fields["name"].validators) == len(PaintForm.base_fields["name"].validators)
+    assert untouched.fields["colour"].choices == COLOURS
+    assert untouched.fields["colour"].widget.choices == COLOURS
+    assert changed.fields["colour"].widget.choices == [("green", "Green")]
+
+
+def test_choice_lists_are_shared_rather_than_copied():
+    # The point of the light copy: the choices, which no form changes in place.
+    first, second = PaintForm(), PaintForm()
+    assert first.fields["colour"].choices is second.fields["colour"].choices
+
+
+def test_fields_that_copy_more_are_copied_the_django_way():
+    # A multi-value field's own fields and a model choice field's queryset are per form.
+    first, second = PaintForm(), PaintForm()
+    assert first.fields["when"].fields[0] is not second.fields["when"].fields[0]
+    assert first.fields["when"].widget.widgets[0] is not second.fields["when"].widget.widgets[0]
+    pick_one, pick_two = CampaignPickForm(), CampaignPickForm()
+    assert pick_one.fields["campaign"].queryset is not pick_two.fields["campaign"].queryset
+
+
+def test_validation_is_unchanged():
+    valid = PaintForm({"name": "Anna", "colour": "blue", "shades": ["red"]})
+    assert valid.is_valid(), valid.errors
+    assert valid.cleaned_data["colour"] == "blue"
+
+    invalid = PaintForm({"name": "x" * 21, "colour": "green", "shades": ["green"]})
+    assert not invalid.is_valid()
+    assert set(invalid.errors) == {"name", "colour", "shades"}
+
+
+def test_every_form_of_ours_copies_its_fields_lightly():
+    # Admin forms, and forms built on one of Django's own (the staff sign-in), copy the
+    # Django way; every other form uses the light copy.
+    modules = [f"{app.name}.forms" for app in apps.get_app_configs()]
+    form_classes = []
+    for module_name in modules:
+        if not module_name.startswith("portevoix."):
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        form_classes += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, forms.BaseForm)
+            and value.__module__ == module_name
+            and not any(base.__module__.startswith("django.contrib") for base in value.__mro__)
+        ]
+    assert len(form_classes) > 15
+    heavy = [
+        cls.__name__ for cls in form_classes if not isinstance(cls.base_fields, FieldsCopiedLightly)
+    ]
+    assert heavy == []
+
+
+def test_a_form_still_renders():
+    html = str(PaintForm({"colour": "red"}))
+    assert '<option value="red" selected>Red</option>' in html
+    assert 'autocomplete="name"' in html
