@@ -8,6 +8,7 @@ however many posts came before, and it counts posts the worker has not yet carri
 
 import time
 from datetime import UTC, datetime
+from functools import cache
 
 from django.db import connection, transaction
 
@@ -32,12 +33,14 @@ def count_in_window(scope, who, window):
     # caller's transaction (the count and the post stored together) no savepoint is needed.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(
-            _insert_or_add_one(), [key, connection.ops.adapt_datetimefield_value(ends_at)]
+            _insert_or_add_one(connection.vendor),
+            [key, connection.ops.adapt_datetimefield_value(ends_at)],
         )
         return cursor.fetchone()[0]
 
 
-def _insert_or_add_one():
+@cache  # per database vendor, whose quoting it uses
+def _insert_or_add_one(vendor):
     quote, fields = connection.ops.quote_name, WindowCount._meta
     return INSERT_OR_ADD_ONE.format(
         table=quote(fields.db_table),
