@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from portevoix.campaigns.views import language_redirect
 from portevoix.health.views import bare, bare_post, healthz
+from portevoix.lib.urls import i18n_patterns_remembered
 
 urlpatterns = [
     path("", language_redirect, name="language_redirect"),
@@ -13,7 +13,7 @@ urlpatterns = [
     path("api/v1/", include("portevoix.api.urls")),
 ]
 
-urlpatterns += i18n_patterns(
+urlpatterns += i18n_patterns_remembered(
     path("", include("portevoix.representatives.urls")),
     path("", include("portevoix.letters.urls")),
     path("", include("portevoix.endorsements.urls")),

@@ -1,4 +1,11 @@
+import re
+import threading
+from collections import OrderedDict
+
+from django.conf import settings
+from django.urls import LocalePrefixPattern, URLResolver
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 
 
 def own_page(target, default=""):
@@ -6,3 +13,74 @@ def own_page(target, default=""):
     if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
         return target
     return default
+
+
+# --- Addresses resolved once ----------------------------------------------------------------
+
+
+class RemembersResolutions(URLResolver):
+    """A resolver that remembers where each address it resolved leads, per language.
+
+    Django finds a request's view by trying the site's patterns one after another, and every
+    translated pattern asks for the active language as it is tried: about 70 µs for the
+    endorsement form, which is listed third, more for the campaign pages, listed last. A
+    form post pays that on each request. Here an address resolved once is found again in one
+    look-up.
+
+    Only addresses everyone shares are remembered: those whose only variable parts are slugs
+    (a campaign, a province). One with a token, a code or a number names one person's letter
+    or link; it is resolved each time, so a burst of them never pushes out the shared ones,
+    and no private link stays in memory. An unknown address is refused each time. At most
+    `REMEMBERED` addresses are kept, the least recently used forgotten first.
+
+    The caller (Django's root resolver) builds a new match from the one returned here, so
+    one request never sees what another did with its match.
+    """
+
+    REMEMBERED = 2048
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._remembered = OrderedDict()
+        self._lock = threading.Lock()
+
+    def resolve(self, path):
+        # Translated patterns differ by language, so the language is part of the key.
+        key = (str(path), get_language())
+        with self._lock:
+            match = self._remembered.get(key)
+            if match is not None:
+                self._remembered.move_to_end(key)
+                return match
+        match = super().resolve(path)
+        if shared_by_everyone(match.route):
+            self._remember(key, match)
+        return match
+
+    def remembered_count(self):
+        return len(self._remembered)
+
+    def _remember(self, key, match):
+        with self._lock:
+            self._remembered[key] = match
+            if len(self._remembered) > self.REMEMBERED:
+                self._remembered.popitem(last=False)
+
+
+def shared_by_everyone(route):
+    """Whether every variable part of `route` is a slug (`<slug:...>`)."""
+    return all(part.startswith("slug:") for part in VARIABLE_PART.findall(route))
+
+
+VARIABLE_PART = re.compile(r"<([^>]+)>")
+
+
+def i18n_patterns_remembered(*urls):
+    """`i18n_patterns` (every address under /fr/ or /en/), resolved by `RemembersResolutions`.
+
+    Django's locale middleware recognizes language-prefixed patterns by their pattern, which
+    this keeps, so it still finds the language in the address.
+    """
+    if not settings.USE_I18N:
+        return list(urls)
+    return [RemembersResolutions(LocalePrefixPattern(prefix_default_language=True), list(urls))]

@@ -1,0 +1,97 @@
+"""Addresses under /fr/ and /en/ are resolved once, then found again, per language."""
+
+import pytest
+from django.urls import Resolver404, get_resolver, resolve, reverse
+from django.utils import translation
+
+from portevoix.endorsements import views as endorsement_views
+from portevoix.lib.urls import RemembersResolutions
+
+
+def remembering_resolver():
+    (found,) = [p for p in get_resolver().url_patterns if isinstance(p, RemembersResolutions)]
+    return found
+
+
+def remembered_count():
+    return remembering_resolver().remembered_count()
+
+
+def forget_everything():
+    remembering_resolver()._remembered.clear()
+
+
+def address_of(name, language, *args):
+    with translation.override(language):
+        return reverse(name, args=args)
+
+
+def resolve_in(language, path):
+    # As the locale middleware does: the address's language is active while it is resolved.
+    with translation.override(language):
+        return resolve(path)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_it_resolves_an_address_again_to_the_same_view_and_arguments(language):
+    path = address_of("endorsements:endorse", language, "family-reunification")
+    first, again = resolve_in(language, path), resolve_in(language, path)
+    assert first.func is again.func is endorsement_views.endorse
+    assert first.kwargs == again.kwargs == {"slug": "family-reunification"}
+    assert first.view_name == again.view_name == "endorsements:endorse"
+    assert first.route == again.route
+    # Each request gets its own match, whatever another did with theirs.
+    assert first is not again
+    first.kwargs["slug"] = "changed"
+    assert resolve_in(language, path).kwargs == {"slug": "family-reunification"}
+
+
+def test_each_language_resolves_its_own_addresses_only():
+    french = address_of("endorsements:endorse", "fr", "family-reunification")
+    english = address_of("endorsements:endorse", "en", "family-reunification")
+    assert french != english
+    resolve_in("fr", french)
+    resolve_in("en", english)
+    # What was found in one language is not found with the other language active.
+    with pytest.raises(Resolver404):
+        resolve_in("en", french)
+    with pytest.raises(Resolver404):
+        resolve_in("fr", english)
+
+
+def test_unknown_addresses_are_refused_each_time_and_never_remembered():
+    forget_everything()
+    for attempt in range(3):
+        with pytest.raises(Resolver404):
+            resolve_in("en", f"/en/no-such-page-{attempt}/")
+    assert remembered_count() == 0
+    resolve_in("en", address_of("endorsements:endorse", "en", "family-reunification"))
+    assert remembered_count() == 1
+
+
+def test_it_remembers_a_bounded_number_of_addresses(monkeypatch):
+    monkeypatch.setattr(RemembersResolutions, "REMEMBERED", 2)
+    own = RemembersResolutions(remembering_resolver().pattern, remembering_resolver().url_patterns)
+    with translation.override("en"):
+        for slug in ("first", "second", "third"):
+            path = address_of("endorsements:endorse", "en", slug).lstrip("/")
+            assert own.resolve(path).kwargs == {"slug": slug}
+    assert own.remembered_count() == 2
+
+
+def test_pages_are_served_in_both_languages_through_it(client, campaign):
+    for language in ("fr", "en"):
+        response = client.get(address_of("endorsements:endorse", language, campaign.slug))
+        assert response.status_code == 200
+        assert response.headers["Content-Language"] == language
+    assert client.get("/en/campagnes/no-such-page/").status_code == 404
+
+
+def test_addresses_naming_one_persons_letter_or_link_are_never_remembered():
+    forget_everything()
+    private = address_of("endorsements:allies", "en", "family-reunification", "a-private-token")
+    assert resolve_in("en", private).kwargs["token"] == "a-private-token"
+    assert remembered_count() == 0
+    shared = address_of("endorsements:province", "en", "family-reunification")
+    resolve_in("en", shared)
+    assert remembered_count() == 1
