@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import override
 
@@ -21,6 +21,7 @@ from portevoix.endorsements.models import (
 )
 from portevoix.intake import actions as intake
 from portevoix.intake.limits import count_in_window
+from portevoix.lib.db.statements import model_sql
 from portevoix.lib.pagecache import bump_content_version
 from portevoix.privacy import actions as privacy
 from portevoix.privacy.models import Consent, Purpose
@@ -66,13 +67,35 @@ def record_consent(*, email, purpose, wording, language, campaign, source):
 
 def find_duplicate(campaign, data):
     """The same organization, same contact, already endorsing: a second click, not a new row."""
+    organizations = organizations_with_contact(data["contact_email"], data["organization_name"])
+    if not organizations:
+        return None  # the usual case, known from one read of the contact's index
     standing = Endorsement.objects.filter(
-        campaign=campaign,
-        status__in=STANDING,
-        organization__contact_email=data["contact_email"],
-        organization__name__iexact=data["organization_name"],
+        campaign=campaign, status__in=STANDING, organization__in=organizations
     )
     return standing.select_related("organization").first()
+
+
+# Read by the contact's address alone, so the database starts from its index whatever it
+# knows of the tables; the name compared as Django's `iexact` does.
+ORGANIZATIONS_WITH_CONTACT = (
+    "SELECT {id} FROM {table} WHERE {contact_email} = %s AND UPPER({name}) = UPPER(%s)"
+)
+
+
+def organizations_with_contact(email, name):
+    """Ids of the organizations with this contact and name (any case), with SQL made once
+    per process: the worker runs it for every new endorsement."""
+    sql = model_sql(
+        Organization,
+        ORGANIZATIONS_WITH_CONTACT,
+        id="id",
+        contact_email="contact_email",
+        name="name",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [email, name])
+        return [row[0] for row in cursor.fetchall()]
 
 
 ENDORSEMENT_INTAKE = "endorsement"

@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -23,6 +22,7 @@ from django.utils import timezone
 
 from portevoix.intake.models import Submission
 from portevoix.intake.tasks import drain_intake
+from portevoix.lib.db.statements import model_sql
 from portevoix.privacy.registry import normalize_email
 
 _HANDLERS = {}
@@ -65,15 +65,17 @@ def accept(kind, payload):
 def insert(submission):
     """The one write of a busy form's post, with SQL made once per process.
 
-    The ORM's save builds and compiles the same INSERT for every post, which cost about as
-    much as running it. In a transaction, so on SQLite it takes its turn with other writers.
+    In a transaction, so on SQLite it takes its turn with other writers.
     """
+    written = _written_fields()
     values = [
-        field.get_db_prep_save(field.pre_save(submission, True), connection)
-        for field in _written_fields()
+        field.get_db_prep_save(field.pre_save(submission, True), connection) for field in written
     ]
+    sql = model_sql(
+        Submission, INSERT_RETURNING_KEY, columns=tuple(f.name for f in written), key="id"
+    )
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute(_insert_statement(connection.vendor), values)
+        cursor.execute(sql, values)
         submission.pk = cursor.fetchone()[0]
 
 
@@ -82,17 +84,6 @@ INSERT_RETURNING_KEY = "INSERT INTO {table} ({columns}) VALUES ({placeholders}) 
 
 def _written_fields():
     return [field for field in Submission._meta.concrete_fields if not field.primary_key]
-
-
-@cache  # per database vendor, whose quoting it uses
-def _insert_statement(vendor):
-    quote, fields = connection.ops.quote_name, _written_fields()
-    return INSERT_RETURNING_KEY.format(
-        table=quote(Submission._meta.db_table),
-        columns=", ".join(quote(field.column) for field in fields),
-        placeholders=", ".join(["%s"] * len(fields)),
-        key=quote(Submission._meta.pk.column),
-    )
 
 
 def ask_for_drain():

@@ -8,11 +8,11 @@ however many posts came before, and it counts posts the worker has not yet carri
 
 import time
 from datetime import UTC, datetime
-from functools import cache
 
 from django.db import connection, transaction
 
 from portevoix.intake.models import WindowCount
+from portevoix.lib.db.statements import db_values, model_sql
 
 INSERT_OR_ADD_ONE = (
     "INSERT INTO {table} ({key}, {count}, {ends_at}) VALUES (%s, 1, %s) "
@@ -33,21 +33,10 @@ def count_in_window(scope, who, window):
     # caller's transaction (the count and the post stored together) no savepoint is needed.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(
-            _insert_or_add_one(connection.vendor),
-            [key, connection.ops.adapt_datetimefield_value(ends_at)],
+            model_sql(WindowCount, INSERT_OR_ADD_ONE, key="key", count="count", ends_at="ends_at"),
+            db_values(WindowCount, key=key, ends_at=ends_at),
         )
         return cursor.fetchone()[0]
-
-
-@cache  # per database vendor, whose quoting it uses
-def _insert_or_add_one(vendor):
-    quote, fields = connection.ops.quote_name, WindowCount._meta
-    return INSERT_OR_ADD_ONE.format(
-        table=quote(fields.db_table),
-        key=quote(fields.get_field("key").column),
-        count=quote(fields.get_field("count").column),
-        ends_at=quote(fields.get_field("ends_at").column),
-    )
 
 
 def seconds_left_in_window(window):

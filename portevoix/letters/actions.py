@@ -195,11 +195,7 @@ def request_confirmation(letter, *, purposes, language):
     """The writer asked Porte-voix to send it: the letter awaits their confirmation at once;
     the worker records their consents and emails them the link moments later."""
     with transaction.atomic():
-        moved = Letter.objects.filter(pk=letter.pk, status=Letter.Status.DRAFT).update(
-            status=Letter.Status.AWAITING_CONFIRMATION,
-            confirmation_requested_at=timezone.now(),
-        )
-        if not moved:
+        if not Letter.objects.ask_confirmation_if_draft(letter.pk, timezone.now()):
             return False  # a second click: the first one already asked
         # Stored with the letter's change of state: one transaction, never one without the other.
         payload = {"letter": letter.pk, "purposes": list(purposes), "language": language}

@@ -11,13 +11,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.letters import placeholders
+from portevoix.lib.db.statements import db_values, model_sql
 from portevoix.lib.i18n import Bilingual
 from portevoix.lib.retries import delay_after
 from portevoix.privacy.fields import EncryptedTextField
@@ -121,7 +122,44 @@ class LetterTemplate(models.Model):
         )
 
 
+# A letter by its private link, reading only some of its columns.
+READ_BY_LINK = "SELECT {columns} FROM {table} WHERE {public_id} = %s AND {campaign} = %s"
+DRAFT_AWAITS_CONFIRMATION = (
+    "UPDATE {table} SET {status} = %s, {asked_at} = %s WHERE {id} = %s AND {status} = %s"
+)
+
+
 class LetterQuerySet(models.QuerySet):
+    def one_by_link(self, public_id, campaign_id, fields):
+        """The letter with this id in this campaign, reading only `fields` (a tuple), or None.
+
+        The ORM's query for it cost about 15 times what running it does; this one's SQL is
+        made once per process (the other columns load if read, as with `only()`).
+        """
+        columns = ("id", *fields)
+        sql = model_sql(
+            Letter, READ_BY_LINK, columns=columns, public_id="public_id", campaign="campaign"
+        )
+        params = db_values(Letter, public_id=public_id, campaign=campaign_id)
+        return next(iter(self.raw(sql, params)), None)
+
+    def ask_confirmation_if_draft(self, pk, now):
+        """A draft its writer asked to send now awaits their confirmation; returns whether it
+        moved (a second click finds it moved already). Its SQL is made once per process, as
+        for `one_by_link`."""
+        sql = model_sql(
+            Letter,
+            DRAFT_AWAITS_CONFIRMATION,
+            status="status",
+            asked_at="confirmation_requested_at",
+            id="id",
+        )
+        awaiting, draft = Letter.Status.AWAITING_CONFIRMATION, Letter.Status.DRAFT
+        params = db_values(Letter, status=awaiting, confirmation_requested_at=now, id=pk)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, draft])
+            return cursor.rowcount
+
     def due(self, now=None):
         return self.filter(status=Letter.Status.QUEUED, next_attempt_at__lte=now or timezone.now())
 

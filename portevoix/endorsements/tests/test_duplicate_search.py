@@ -40,13 +40,15 @@ def endorse_many(campaign, count):
     )
 
 
-def search_plan(campaign, data):
+def search_plans(campaign, data):
     with CaptureQueriesContext(connection) as queries:
         find_duplicate(campaign, data)
-    (query,) = queries.captured_queries
+    plans = []
     with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
-        return [row[-1] for row in cursor.fetchall()]
+        for query in queries.captured_queries:
+            cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+            plans.append([row[-1] for row in cursor.fetchall()])
+    return plans
 
 
 def statistics_of(table):
@@ -66,13 +68,18 @@ def test_closing_a_connection_gathers_the_statistics_of_tables_it_searched(campa
     assert any("contact_email" in index for index in statistics_of("endorsements_organization"))
 
 
-def test_with_statistics_the_search_starts_from_the_contact_address(campaign):
+def test_without_statistics_a_new_contact_costs_one_read_of_the_contact_index(campaign):
     endorse_many(campaign, 40)
-    data = {"contact_email": "contact7@example.org", "organization_name": "Organization 7"}
-    find_duplicate(campaign, data)
-    connection.close()
+    data = {"contact_email": "new@example.org", "organization_name": "New organization"}
+    (plan,) = search_plans(campaign, data)
+    assert len(plan) == 1 and "contact_email" in plan[0], plan
+    assert find_duplicate(campaign, data) is None
 
-    plan = search_plan(campaign, data)
-    assert "contact_email" in plan[0], plan
-    assert not any("campaign_id" in step for step in plan), plan
+
+def test_a_known_contact_is_found_from_the_contact_index_then_its_endorsements(campaign):
+    endorse_many(campaign, 40)
+    data = {"contact_email": "contact7@example.org", "organization_name": "ORGANIZATION 7"}
+    contact_search, endorsement_search = search_plans(campaign, data)
+    assert "contact_email" in contact_search[0], contact_search
+    assert not any("campaign_id" in step for step in contact_search + endorsement_search[:1])
     assert find_duplicate(campaign, data).organization.name == "Organization 7"

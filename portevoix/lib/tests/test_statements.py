@@ -1,0 +1,101 @@
+"""SQL written once per process for the busiest statements reads and writes what the ORM would."""
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from portevoix.campaigns.factories import CampaignFactory
+from portevoix.endorsements.actions import organizations_with_contact
+from portevoix.endorsements.models import Organization
+from portevoix.intake.models import WindowCount
+from portevoix.letters.models import Letter
+from portevoix.letters.tests.factories import LetterFactory
+from portevoix.lib.db.statements import db_values, model_sql
+
+pytestmark = pytest.mark.django_db
+
+SEND_FIELDS = ("campaign", "public_id", "status", "body", "sender_email")
+
+
+def quoted(name):
+    return connection.ops.quote_name(name)
+
+
+def test_it_quotes_the_table_and_the_columns_of_the_named_fields():
+    sql = model_sql(
+        Letter,
+        "SELECT {columns} FROM {table} WHERE {campaign} = %s",
+        columns=("id", "status"),
+        campaign="campaign",
+    )
+    parts = ["SELECT", f"{quoted('id')}, {quoted('status')}", "FROM", quoted("letters_letter")]
+    assert sql == " ".join([*parts, "WHERE", quoted("campaign_id"), "= %s"])
+
+
+def test_it_gives_one_placeholder_for_each_column():
+    sql = model_sql(
+        WindowCount,
+        "INSERT INTO {table} ({columns}) VALUES ({placeholders})",
+        columns=("key", "count", "ends_at"),
+    )
+    assert sql.endswith("VALUES (%s, %s, %s)")
+
+
+def test_it_makes_each_statement_once_per_process():
+    first = model_sql(Letter, "SELECT {id} FROM {table}", id="id")
+    assert model_sql(Letter, "SELECT {id} FROM {table}", id="id") is first
+
+
+def test_values_are_passed_as_each_field_stores_them():
+    public_id, when = uuid.uuid4(), timezone.now()
+    values = db_values(Letter, public_id=public_id, confirmation_requested_at=when)
+    assert values == [
+        Letter._meta.get_field("public_id").get_db_prep_save(public_id, connection),
+        Letter._meta.get_field("confirmation_requested_at").get_db_prep_save(when, connection),
+    ]
+
+
+def test_a_letter_is_read_by_its_link_with_only_the_named_columns():
+    letter = LetterFactory()
+    found = Letter.objects.one_by_link(letter.public_id, letter.campaign_id, SEND_FIELDS)
+    assert found.pk == letter.pk
+    assert found.body == letter.body  # stored encrypted, read back in clear
+    assert found.status == Letter.Status.DRAFT
+    assert "subject" in found.get_deferred_fields()
+    assert found.subject == letter.subject  # read when asked for, as with only()
+
+
+def test_a_letter_is_not_found_in_another_campaign_or_by_an_unknown_id():
+    letter = LetterFactory()
+    other = CampaignFactory()
+    assert Letter.objects.one_by_link(letter.public_id, other.pk, SEND_FIELDS) is None
+    assert Letter.objects.one_by_link(uuid.uuid4(), letter.campaign_id, SEND_FIELDS) is None
+
+
+def test_only_a_draft_moves_to_awaiting_confirmation_and_only_once():
+    letter = LetterFactory()
+    asked_at = timezone.now()
+    assert Letter.objects.ask_confirmation_if_draft(letter.pk, asked_at) == 1
+    letter.refresh_from_db()
+    assert letter.status == Letter.Status.AWAITING_CONFIRMATION
+    assert letter.confirmation_requested_at == asked_at
+    assert Letter.objects.ask_confirmation_if_draft(letter.pk, timezone.now()) == 0
+    letter.refresh_from_db()
+    assert letter.confirmation_requested_at == asked_at
+
+
+def organization(name, email):
+    return Organization.objects.create(
+        name=name, sector="settlement", region="QC", contact_name="Contact", contact_email=email
+    )
+
+
+def test_organizations_with_a_contact_match_the_address_and_the_name_in_any_case():
+    mine = organization("Maison d'accueil", "accueil@example.org")
+    organization("Maison d'accueil", "autre@example.org")
+    organization("Another name", "accueil@example.org")
+    assert organizations_with_contact("accueil@example.org", "MAISON D'ACCUEIL") == [mine.pk]
+    assert organizations_with_contact("accueil@example.org", "Maison") == []
+    assert organizations_with_contact("nobody@example.org", "Maison d'accueil") == []
