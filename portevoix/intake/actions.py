@@ -54,29 +54,51 @@ class Kind:
 
 def accept(kind, payload):
     """Store a validated form's contents for the worker; `payload` must be JSON."""
+    return store(prepare(kind, payload))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A submission ready to be stored: its row's values made, contents encrypted."""
+
+    submission: Submission
+    values: list
+
+
+def prepare(kind, payload):
+    """Make a submission's row, with no database work.
+
+    A caller that stores it within its own transaction prepares it first: on SQLite the
+    transaction holds the only write lock from its start, so it should hold it for the
+    writes alone, not while the contents are serialized and encrypted.
+    """
     if kind not in _HANDLERS:
         raise ValueError(f"no intake handler for {kind!r}")
     submission = Submission(kind=kind, payload=json.dumps(payload))
-    insert(submission)
+    values = [
+        field.get_db_prep_save(field.pre_save(submission, True), connection)
+        for field in _written_fields()
+    ]
+    return Prepared(submission, values)
+
+
+def store(prepared):
+    """Write a prepared submission (in the caller's transaction, if any); ask for a drain."""
+    insert(prepared)
     ask_for_drain()
-    return submission
+    return prepared.submission
 
 
-def insert(submission):
+def insert(prepared):
     """The one write of a busy form's post, with SQL made once per process.
 
     In a transaction, so on SQLite it takes its turn with other writers.
     """
-    written = _written_fields()
-    values = [
-        field.get_db_prep_save(field.pre_save(submission, True), connection) for field in written
-    ]
-    sql = model_sql(
-        Submission, INSERT_RETURNING_KEY, columns=tuple(f.name for f in written), key="id"
-    )
+    columns = tuple(field.name for field in _written_fields())
+    sql = model_sql(Submission, INSERT_RETURNING_KEY, columns=columns, key="id")
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        submission.pk = cursor.fetchone()[0]
+        cursor.execute(sql, prepared.values)
+        prepared.submission.pk = cursor.fetchone()[0]
 
 
 INSERT_RETURNING_KEY = "INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {key}"

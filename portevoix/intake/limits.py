@@ -31,11 +31,10 @@ def count_in_window(scope, who, window):
     key = f"{scope}:{who}:{window_number}"
     # In a transaction: on SQLite, writers then take turns without sleeping. Within a
     # caller's transaction (the count and the post stored together) no savepoint is needed.
+    sql = model_sql(WindowCount, INSERT_OR_ADD_ONE, key="key", count="count", ends_at="ends_at")
+    values = db_values(WindowCount, key=key, ends_at=ends_at)
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute(
-            model_sql(WindowCount, INSERT_OR_ADD_ONE, key="key", count="count", ends_at="ends_at"),
-            db_values(WindowCount, key=key, ends_at=ends_at),
-        )
+        cursor.execute(sql, values)
         return cursor.fetchone()[0]
 
 

@@ -194,12 +194,13 @@ LETTER_CONFIRMATION_INTAKE = "letter-confirmation"
 def request_confirmation(letter, *, purposes, language):
     """The writer asked Porte-voix to send it: the letter awaits their confirmation at once;
     the worker records their consents and emails them the link moments later."""
+    payload = {"letter": letter.pk, "purposes": list(purposes), "language": language}
+    submission = intake.prepare(LETTER_CONFIRMATION_INTAKE, payload)
     with transaction.atomic():
         if not Letter.objects.ask_confirmation_if_draft(letter.pk, timezone.now()):
             return False  # a second click: the first one already asked
         # Stored with the letter's change of state: one transaction, never one without the other.
-        payload = {"letter": letter.pk, "purposes": list(purposes), "language": language}
-        intake.accept(LETTER_CONFIRMATION_INTAKE, payload)
+        intake.store(submission)
     return True
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.admin.sites import site
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.db import connection
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
@@ -155,6 +155,27 @@ def test_an_unknown_kind_is_refused_before_anything_is_stored():
     with pytest.raises(ValueError):
         actions.accept("no-such-form", {"n": 1})
     assert not Submission.objects.exists()
+
+
+def test_a_submission_is_prepared_without_the_database_then_stored_in_a_transaction(
+    database_tasks, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    # Prepared first, so a caller's transaction holds the write lock for the writes alone.
+    with django_assert_num_queries(0):
+        prepared = actions.prepare("probe", {"n": 1, "name": "Amal Haddad"})
+    assert prepared.submission.pk is None
+    assert "Amal" not in json.dumps([str(value) for value in prepared.values])
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        stored = actions.store(prepared)
+    assert Submission.objects.get().pk == stored.pk
+    assert json.loads(Submission.objects.get().payload) == {"n": 1, "name": "Amal Haddad"}
+    assert actions.drain() == 1
+    assert CARRIED_OUT == [{"n": 1, "name": "Amal Haddad"}]
+
+
+def test_an_unknown_kind_is_refused_when_prepared():
+    with pytest.raises(ValueError):
+        actions.prepare("no-such-form", {"n": 1})
 
 
 def test_the_admin_never_shows_what_someone_wrote(admin_client, database_tasks):
