@@ -22,7 +22,7 @@ from portevoix.endorsements.models import (
 from portevoix.intake import actions as intake
 from portevoix.intake.limits import count_in_window
 from portevoix.lib.db.statements import model_sql
-from portevoix.lib.pagecache import bump_content_version
+from portevoix.lib.pagecache import bump_content_version, kept_until_content_changes
 from portevoix.privacy import actions as privacy
 from portevoix.privacy.models import Consent, Purpose
 from portevoix.spread.models import Channel, Referrer
@@ -133,7 +133,10 @@ def too_many_from(network):
 
 def submit_accepted_endorsement(payload):
     """The worker's half of the endorsement form: carry out what `accept_endorsement` stored."""
-    campaign = Campaign.objects.get(pk=payload["campaign"])
+    campaign = kept_until_content_changes(
+        ("campaign by id", payload["campaign"]),
+        lambda: Campaign.objects.get(pk=payload["campaign"]),
+    )
     data = payload["data"]
     return submit_endorsement(
         campaign=campaign,

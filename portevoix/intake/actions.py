@@ -174,9 +174,9 @@ def carry_out(pk):
     """One submission: its work and its deletion commit together, or neither does."""
     try:
         with transaction.atomic():
-            submission = Submission.objects.filter(pk=pk).first()
+            submission = Submission.objects.one(pk)
             # Another worker got there first: the delete tells, whatever the database.
-            if submission is None or not Submission.objects.filter(pk=pk).delete()[0]:
+            if submission is None or not Submission.objects.delete_one(pk):
                 return False
             _HANDLERS[submission.kind].handler(json.loads(submission.payload))
         return True

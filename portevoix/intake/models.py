@@ -1,13 +1,31 @@
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.lib.db.statements import model_sql
 from portevoix.privacy.fields import EncryptedTextField
+
+# The worker reads and deletes one submission for every post: SQL made once per process.
+READ_ONE = "SELECT {columns} FROM {table} WHERE {id} = %s"
+DELETE_ONE = "DELETE FROM {table} WHERE {id} = %s"
 
 
 class SubmissionQuerySet(models.QuerySet):
     def waiting(self, max_attempts):
         return self.filter(attempts__lt=max_attempts).order_by("pk")
+
+    def one(self, pk):
+        """The submission with this id, its contents decrypted, or None."""
+        columns = tuple(field.name for field in Submission._meta.concrete_fields)
+        sql = model_sql(Submission, READ_ONE, columns=columns, id="id")
+        return next(iter(self.raw(sql, [pk])), None)
+
+    def delete_one(self, pk):
+        """Delete the submission with this id; returns whether it was there to delete.
+        (No signal is sent: nothing listens for a submission's deletion.)"""
+        with connection.cursor() as cursor:
+            cursor.execute(model_sql(Submission, DELETE_ONE, id="id"), [pk])
+            return cursor.rowcount == 1
 
 
 class Submission(models.Model):
