@@ -29,10 +29,10 @@ def count_in_window(scope, who, window):
     window_number = int(time.time() // window)
     ends_at = datetime.fromtimestamp((window_number + 1) * window, tz=UTC)
     key = f"{scope}:{who}:{window_number}"
-    # In a transaction: on SQLite, writers then take turns without sleeping. Within a
-    # caller's transaction (the count and the post stored together) no savepoint is needed.
     sql = model_sql(WindowCount, INSERT_OR_ADD_ONE, key="key", count="count", ends_at="ends_at")
     values = db_values(WindowCount, key=key, ends_at=ends_at)
+    # In a transaction: on SQLite, writers then take turns without sleeping. Within a
+    # caller's transaction (the count and the post stored together) no savepoint is needed.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()[0]

@@ -122,7 +122,8 @@ class CachedPage:
 
 
 class PageStore:
-    """A bounded, thread-safe map of rendered pages, oldest dropped first."""
+    """A bounded, thread-safe map of rendered pages (or other things kept per process), the
+    least recently used dropped first."""
 
     def __init__(self, capacity=MAX_PAGES_PER_PROCESS):
         self.capacity = capacity
@@ -145,6 +146,9 @@ class PageStore:
     def clear(self):
         with self.lock:
             self.pages.clear()
+
+    def __len__(self):
+        return len(self.pages)
 
 
 store = PageStore()

@@ -1,11 +1,11 @@
 import re
-import threading
-from collections import OrderedDict
 
 from django.conf import settings
 from django.urls import LocalePrefixPattern, URLResolver
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+
+from portevoix.lib.pagecache import PageStore
 
 
 def own_page(target, default=""):
@@ -41,30 +41,20 @@ class RemembersResolutions(URLResolver):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._remembered = OrderedDict()
-        self._lock = threading.Lock()
+        self._remembered = PageStore(capacity=self.REMEMBERED)
 
     def resolve(self, path):
         # Translated patterns differ by language, so the language is part of the key.
         key = (str(path), get_language())
-        with self._lock:
-            match = self._remembered.get(key)
-            if match is not None:
-                self._remembered.move_to_end(key)
-                return match
-        match = super().resolve(path)
-        if shared_by_everyone(match.route):
-            self._remember(key, match)
+        match = self._remembered.get(key)
+        if match is None:
+            match = super().resolve(path)
+            if shared_by_everyone(match.route):
+                self._remembered.put(key, match)
         return match
 
     def remembered_count(self):
         return len(self._remembered)
-
-    def _remember(self, key, match):
-        with self._lock:
-            self._remembered[key] = match
-            if len(self._remembered) > self.REMEMBERED:
-                self._remembered.popitem(last=False)
 
 
 def shared_by_everyone(route):
