@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -77,7 +78,7 @@ def prepare(kind, payload):
     submission = Submission(kind=kind, payload=json.dumps(payload))
     values = [
         field.get_db_prep_save(field.pre_save(submission, True), connection)
-        for field in _written_fields()
+        for field in written_fields()
     ]
     return Prepared(submission, values)
 
@@ -94,7 +95,7 @@ def insert(prepared):
 
     In a transaction, so on SQLite it takes its turn with other writers.
     """
-    columns = tuple(field.name for field in _written_fields())
+    columns = tuple(field.name for field in written_fields())
     sql = model_sql(Submission, INSERT_RETURNING_KEY, columns=columns, key="id")
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(sql, prepared.values)
@@ -104,8 +105,9 @@ def insert(prepared):
 INSERT_RETURNING_KEY = "INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {key}"
 
 
-def _written_fields():
-    return [field for field in Submission._meta.concrete_fields if not field.primary_key]
+@cache  # the model's fields, the same for every post
+def written_fields():
+    return tuple(field for field in Submission._meta.concrete_fields if not field.primary_key)
 
 
 def ask_for_drain():

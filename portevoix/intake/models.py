@@ -2,11 +2,10 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portevoix.lib.db.statements import model_sql
+from portevoix.lib.db.statements import model_sql, read_one
 from portevoix.privacy.fields import EncryptedTextField
 
 # The worker reads and deletes one submission for every post: SQL made once per process.
-READ_ONE = "SELECT {columns} FROM {table} WHERE {id} = %s"
 DELETE_ONE = "DELETE FROM {table} WHERE {id} = %s"
 
 
@@ -16,9 +15,7 @@ class SubmissionQuerySet(models.QuerySet):
 
     def one(self, pk):
         """The submission with this id, its contents decrypted, or None."""
-        columns = tuple(field.name for field in Submission._meta.concrete_fields)
-        sql = model_sql(Submission, READ_ONE, columns=columns, id="id")
-        return next(iter(self.raw(sql, [pk])), None)
+        return read_one(self, ALL_FIELDS, id=pk)
 
     def delete_one(self, pk):
         """Delete the submission with this id; returns whether it was there to delete.
@@ -50,6 +47,10 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk}"
+
+
+# What the worker reads of a submission: all of it.
+ALL_FIELDS = tuple(field.name for field in Submission._meta.concrete_fields)
 
 
 class WindowCount(models.Model):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.letters import placeholders
-from portevoix.lib.db.statements import db_values, model_sql
+from portevoix.lib.db.statements import db_values, model_sql, read_one
 from portevoix.lib.i18n import Bilingual
 from portevoix.lib.retries import delay_after
 from portevoix.privacy.fields import EncryptedTextField
@@ -122,8 +122,6 @@ class LetterTemplate(models.Model):
         )
 
 
-# A letter by its private link, reading only some of its columns.
-READ_BY_LINK = "SELECT {columns} FROM {table} WHERE {public_id} = %s AND {campaign} = %s"
 DRAFT_AWAITS_CONFIRMATION = (
     "UPDATE {table} SET {status} = %s, {asked_at} = %s WHERE {id} = %s AND {status} = %s"
 )
@@ -136,12 +134,7 @@ class LetterQuerySet(models.QuerySet):
         The ORM's query for it cost about 15 times what running it does; this one's SQL is
         made once per process (the other columns load if read, as with `only()`).
         """
-        columns = ("id", *fields)
-        sql = model_sql(
-            Letter, READ_BY_LINK, columns=columns, public_id="public_id", campaign="campaign"
-        )
-        params = db_values(Letter, public_id=public_id, campaign=campaign_id)
-        return next(iter(self.raw(sql, params)), None)
+        return read_one(self, ("id", *fields), public_id=public_id, campaign=campaign_id)
 
     def ask_confirmation_if_draft(self, pk, now):
         """A draft its writer asked to send now awaits their confirmation; returns whether it

@@ -1,6 +1,5 @@
 import re
 
-from django.conf import settings
 from django.urls import LocalePrefixPattern, URLResolver
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -53,9 +52,6 @@ class RemembersResolutions(URLResolver):
                 self._remembered.put(key, match)
         return match
 
-    def remembered_count(self):
-        return len(self._remembered)
-
 
 def shared_by_everyone(route):
     """Whether every variable part of `route` is a slug (`<slug:...>`)."""
@@ -71,6 +67,4 @@ def i18n_patterns_remembered(*urls):
     Django's locale middleware recognizes language-prefixed patterns by their pattern, which
     this keeps, so it still finds the language in the address.
     """
-    if not settings.USE_I18N:
-        return list(urls)
     return [RemembersResolutions(LocalePrefixPattern(prefix_default_language=True), list(urls))]
