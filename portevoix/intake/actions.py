@@ -154,22 +154,53 @@ def max_attempts():
 def drain(leave_room=False):
     """Carry out every waiting submission; returns how many were carried out.
 
-    With `leave_room` (the worker, on SQLite), it pauses after each one for as long as it
-    took: SQLite lets one process write at a time, so the web processes then get the
-    database half the time, and forms keep answering during a burst while the worker
-    catches up.
+    With `leave_room` (the worker, on SQLite), it gives way to form posts: SQLite lets one
+    process write at a time, and each submission carried out holds that turn for a couple
+    of milliseconds. While posts keep arriving (a burst), it pauses after each one for
+    `PAUSE_WHILE_POSTS_ARRIVE` times as long as it took, so the web processes get the
+    database and the processors most of the time and forms keep answering at once; when
+    they stop arriving, it carries out the rest without pausing.
     """
     done = 0
+    posts_arriving = PostsArriving() if leave_room else None
     while True:
         waiting = Submission.objects.waiting(max_attempts()).values_list("pk", flat=True)
         batch = list(waiting[:BATCH])
         for pk in batch:
             started = time.monotonic()
             done += carry_out(pk)
-            if leave_room:
-                time.sleep(time.monotonic() - started)
+            if posts_arriving is not None and posts_arriving():
+                time.sleep((time.monotonic() - started) * PAUSE_WHILE_POSTS_ARRIVE)
         if len(batch) < BATCH:
             return done
+
+
+# Measured on two cores with four web processes: at a pause of three times the work, the
+# web accepted endorsements faster than at one (the pause before), and the worker cleared
+# the backlog sooner once the burst ended, at full speed.
+PAUSE_WHILE_POSTS_ARRIVE = 3
+
+
+class PostsArriving:
+    """Whether a post was stored since the last time it was asked (the newest row's id
+    grew): one look at the table's key, a few microseconds."""
+
+    def __init__(self):
+        self.newest = newest_submission_id()
+
+    def __call__(self):
+        newest = newest_submission_id()
+        arrived, self.newest = newest > self.newest, newest
+        return arrived
+
+
+def newest_submission_id():
+    with connection.cursor() as cursor:
+        cursor.execute(model_sql(Submission, NEWEST_ID, id="id"))
+        return cursor.fetchone()[0] or 0
+
+
+NEWEST_ID = "SELECT MAX({id}) FROM {table}"
 
 
 def carry_out(pk):
