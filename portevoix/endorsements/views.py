@@ -22,6 +22,7 @@ from portevoix.endorsements.wording import prepared_invitation
 from portevoix.lib.hashing import network_address_hash
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
+from portevoix.lib.urls import redirect_to_shared
 from portevoix.spread.models import Referrer
 from portevoix.spread.posts import encode
 from portevoix.spread.referrals import referral_link_from_request
@@ -61,7 +62,7 @@ def endorse(request, slug):
             network=network,
         ):
             # Redirect after POST: a refresh or the back button never submits it twice.
-            return redirect("endorsements:sent", slug=campaign.slug)
+            return redirect_to_shared("endorsements:sent", slug=campaign.slug)
         form.refuse_as_too_many()
     status = 400 if form.is_bound else 200
     context = {"campaign": campaign, "form": form}

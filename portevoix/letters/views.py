@@ -1,7 +1,8 @@
 from urllib.parse import quote
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portevoix.campaigns.views import get_campaign_or_404
@@ -249,9 +250,11 @@ SEND_STEP_FIELDS = (
 @private_page
 def send(request, slug, token):
     letter = get_letter_to_send_or_404(request, slug, token)
+    # To the letter's status page by the link in hand, rather than signing it again.
+    status_page = reverse("letters:status", args=[slug, token])
     if not letter.is_draft():
         # A second click, or the back button: the first request already did it.
-        return redirect(letter)
+        return HttpResponseRedirect(status_page)
     if not letter.is_sendable() or not letter.can_be_sent_by_platform():
         return redirect(letter.step_url("preview"))
     form = SendForm(request.POST)
@@ -260,7 +263,7 @@ def send(request, slug, token):
         letter = get_letter_or_404(request, slug, token)
         return render_preview(request, letter, form, status=400)
     actions.request_confirmation(letter, purposes=form.purposes(), language=current_language())
-    return redirect(letter)
+    return HttpResponseRedirect(status_page)
 
 
 @require_safe

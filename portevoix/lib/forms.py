@@ -71,6 +71,33 @@ class ModelFormFieldsMetaclass(CopiesFieldsLightly, ModelFormMetaclass):
 class Form(forms.Form, metaclass=FormMetaclass):
     """Django's form, whose fields are copied lightly for each form (`FieldsCopiedLightly`)."""
 
+    def _clean_fields(self):
+        """Django's field cleaning, without making a BoundField per field on the way.
+
+        Django 5 reads each field's value through a BoundField: making them all cost as much
+        as cleaning the fields, on every post. A valid post never needs them; a form shown
+        again with its errors makes them as it renders. Fields that read their value from a
+        BoundField (disabled ones, file fields) still get one.
+        """
+        for name, field in self.fields.items():
+            try:
+                self.cleaned_data[name] = self._cleaned_value(name, field)
+                clean_one = getattr(self, f"clean_{name}", None)
+                if clean_one is not None:
+                    self.cleaned_data[name] = clean_one()
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+
+    def _cleaned_value(self, name, field):
+        if field.disabled or not cleans_data_alone(field):
+            return field._clean_bound_field(self[name])
+        return field.clean(self._widget_data_value(field.widget, self.add_prefix(name)))
+
+
+def cleans_data_alone(field):
+    """Whether the field's value is `field.clean(the widget's data)`, as for most fields."""
+    return type(field)._clean_bound_field is forms.Field._clean_bound_field
+
 
 class ModelForm(forms.ModelForm, metaclass=ModelFormFieldsMetaclass):
     """Django's model form, whose fields are copied lightly for each form."""

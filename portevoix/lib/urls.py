@@ -1,6 +1,7 @@
 import re
 
-from django.urls import LocalePrefixPattern, URLResolver
+from django.http import HttpResponseRedirect
+from django.urls import LocalePrefixPattern, URLResolver, get_script_prefix, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
@@ -68,3 +69,27 @@ def i18n_patterns_remembered(*urls):
     this keeps, so it still finds the language in the address.
     """
     return [RemembersResolutions(LocalePrefixPattern(prefix_default_language=True), list(urls))]
+
+
+# --- Addresses reversed once ------------------------------------------------------------------
+
+_shared_urls = PageStore(capacity=RemembersResolutions.REMEMBERED)
+
+
+def shared_url(viewname, **slugs):
+    """`reverse(viewname, kwargs=slugs)`, worked out once per language and kept.
+
+    For the address a busy form redirects to: reversing a translated pattern cost a twentieth
+    of an endorsement's post. Only for addresses everyone shares (slugs, like the campaign's):
+    a private link's token must never be kept.
+    """
+    key = (viewname, tuple(sorted(slugs.items())), get_language(), get_script_prefix())
+    url = _shared_urls.get(key)
+    if url is None:
+        url = reverse(viewname, kwargs=slugs)
+        _shared_urls.put(key, url)
+    return url
+
+
+def redirect_to_shared(viewname, **slugs):
+    return HttpResponseRedirect(shared_url(viewname, **slugs))

@@ -4,6 +4,7 @@ import importlib
 
 from django import forms
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portevoix.campaigns.models import Campaign
 from portevoix.lib.forms import FieldsCopiedLightly, Form
@@ -106,3 +107,65 @@ def test_a_form_still_renders():
     html = str(PaintForm({"colour": "red"}))
     assert '<option value="red" selected>Red</option>' in html
     assert 'autocomplete="name"' in html
+
+
+class DjangoPaintForm(forms.Form):
+    """The same fields as PaintForm, cleaned Django's own way (a BoundField per field)."""
+
+    name = forms.CharField(max_length=20)
+    colour = forms.ChoiceField(choices=COLOURS)
+    shades = forms.MultipleChoiceField(choices=COLOURS[1:], required=False)
+    when = forms.SplitDateTimeField(required=False)
+
+
+class PrefixedUploadForm(Form):
+    title = forms.CharField(disabled=True, initial="Fixed title")
+    attachment = forms.FileField(required=False)
+    note = forms.CharField(required=False)
+
+    def clean_note(self):
+        if self.cleaned_data["note"] == "refuse":
+            raise forms.ValidationError("Not that note.", code="refused")
+        return self.cleaned_data["note"].upper()
+
+
+def test_fields_are_cleaned_as_django_cleans_them():
+    posts = [
+        {"name": " Anna ", "colour": "blue", "shades": ["red", "blue"]},
+        {"name": "x" * 21, "colour": "green", "shades": ["green"], "when_0": "2026-13-01"},
+        {"colour": "red", "when_0": "2026-11-29", "when_1": "10:30"},
+        {},
+    ]
+    for data in posts:
+        ours, djangos = PaintForm(data), DjangoPaintForm(data)
+        assert ours.is_valid() == djangos.is_valid()
+        assert ours.cleaned_data == djangos.cleaned_data
+        assert ours.errors.get_json_data() == djangos.errors.get_json_data()
+
+
+def test_a_valid_post_makes_no_bound_field():
+    form = PaintForm({"name": "Anna", "colour": "blue"})
+    assert form.is_valid()
+    assert form._bound_fields_cache == {}
+
+
+def test_disabled_and_file_fields_are_still_read_through_a_bound_field():
+    upload = SimpleUploadedFile("letter.txt", b"Dear Minister")
+    form = PrefixedUploadForm(
+        {"up-title": "Changed by the visitor", "up-note": "thanks"},
+        {"up-attachment": upload},
+        prefix="up",
+    )
+    assert form.is_valid(), form.errors
+    # A disabled field keeps its initial value, whatever was posted.
+    assert form.cleaned_data["title"] == "Fixed title"
+    assert form.cleaned_data["attachment"] is upload
+    assert form.cleaned_data["note"] == "THANKS"  # the form's clean_<name> ran
+    assert set(form._bound_fields_cache) == {"title", "attachment"}
+
+
+def test_a_field_cleaning_method_can_refuse():
+    form = PrefixedUploadForm({"up-note": "refuse"}, prefix="up")
+    assert not form.is_valid()
+    assert form.errors["note"] == ["Not that note."]
+    assert "note" not in form.cleaned_data

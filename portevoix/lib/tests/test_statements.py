@@ -67,6 +67,19 @@ def test_a_letter_is_read_by_its_link_with_only_the_named_columns():
     assert found.subject == letter.subject  # read when asked for, as with only()
 
 
+def test_a_letter_read_by_its_link_has_each_value_as_the_orm_gives_it():
+    letter = LetterFactory()
+    fields = ("created_at", "public_id", "campaign", "status", "sender_email", "id")
+    found = Letter.objects.one_by_link(letter.public_id, letter.campaign_id, fields)
+    by_orm = Letter.objects.only(*fields).get(pk=letter.pk)
+    for name in ["created_at", "public_id", "campaign_id", "status", "sender_email"]:
+        assert getattr(found, name) == getattr(by_orm, name), name
+        assert type(getattr(found, name)) is type(getattr(by_orm, name)), name
+    assert isinstance(found.public_id, uuid.UUID)
+    assert found.created_at.tzinfo is not None
+    assert found.get_deferred_fields() == by_orm.get_deferred_fields()
+
+
 def test_a_letter_is_not_found_in_another_campaign_or_by_an_unknown_id():
     letter = LetterFactory()
     other = CampaignFactory()

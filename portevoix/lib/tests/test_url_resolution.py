@@ -5,7 +5,8 @@ from django.urls import Resolver404, get_resolver, resolve, reverse
 from django.utils import translation
 
 from portevoix.endorsements import views as endorsement_views
-from portevoix.lib.urls import RemembersResolutions
+from portevoix.lib import urls
+from portevoix.lib.urls import RemembersResolutions, redirect_to_shared, shared_url
 
 
 def remembering_resolver():
@@ -95,3 +96,25 @@ def test_addresses_naming_one_persons_letter_or_link_are_never_remembered():
     shared = address_of("endorsements:province", "en", "family-reunification")
     resolve_in("en", shared)
     assert remembered_count() == 1
+
+
+def test_a_shared_url_is_reversed_once_per_language():
+    urls._shared_urls.clear()
+    for language in ["fr", "en", "fr", "en"]:
+        with translation.override(language):
+            assert shared_url("endorsements:sent", slug="family-reunification") == reverse(
+                "endorsements:sent", args=["family-reunification"]
+            )
+    assert len(urls._shared_urls) == 2
+    with translation.override("fr"):
+        other = shared_url("endorsements:sent", slug="another-campaign")
+    assert "another-campaign" in other
+    assert len(urls._shared_urls) == 3
+
+
+def test_a_redirect_to_a_shared_url_goes_there_in_the_active_language():
+    with translation.override("fr"):
+        response = redirect_to_shared("endorsements:sent", slug="family-reunification")
+    assert response.status_code == 302
+    assert response["Location"] == address_of("endorsements:sent", "fr", "family-reunification")
+    assert response["Location"].startswith("/fr/")
