@@ -175,9 +175,10 @@ def drain(leave_room=False):
             return done
 
 
-# Measured on two cores with four web processes: at a pause of three times the work, the
-# web accepted endorsements faster than at one (the pause before), and the worker cleared
-# the backlog sooner once the burst ended, at full speed.
+# Measured on two cores with four web processes, against pausing once as long as the work
+# whether posts arrived or not: endorsements accepted about as fast or a little faster
+# (1,910-1,980 a second against 1,830-1,920), and the backlog cleared sooner once the burst
+# ended (about 140 posts a second against 110), at full speed.
 PAUSE_WHILE_POSTS_ARRIVE = 3
 
 
