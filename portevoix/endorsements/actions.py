@@ -20,7 +20,7 @@ from portevoix.endorsements.models import (
     referrer_consent_source,
 )
 from portevoix.intake import actions as intake
-from portevoix.intake.limits import count_in_window
+from portevoix.intake.limits import counting_statement
 from portevoix.lib.db.statements import model_sql
 from portevoix.lib.pagecache import bump_content_version, kept_until_content_changes
 from portevoix.privacy import actions as privacy
@@ -105,9 +105,9 @@ def accept_endorsement(*, campaign, data, language, referral_link, network):
     """The request's half of the endorsement form: one row now; the worker records the
     endorsement and emails the link moments later (`submit_accepted_endorsement`).
 
-    The post is first counted against its network's hourly limit: over it, nothing is stored
-    and this returns None. The count and the row are one transaction, so on SQLite they take
-    one turn at the database, not two; the row is made before it, so that turn is short.
+    The post is counted against its network's hourly limit as it is stored, both at once
+    (`intake.store_with`): over the limit, it is counted but not stored, and this returns
+    None. Counted per window, since endorsements accepted moments ago are not rows yet.
     """
     payload = {
         "campaign": campaign.pk,
@@ -117,18 +117,13 @@ def accept_endorsement(*, campaign, data, language, referral_link, network):
         "network": network,
     }
     submission = intake.prepare(ENDORSEMENT_INTAKE, payload)
-    with transaction.atomic():
-        if too_many_from(network):
-            return None
-        return intake.store(submission)
-
-
-def too_many_from(network):
-    # Counted per window: endorsements accepted moments ago are not rows yet.
     if not network:
-        return False
-    count = count_in_window("endorse", network, 3600)
-    return count > setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
+        return intake.store(submission)
+    count = counting_statement("endorse", network, 3600)
+    limit = setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
+    if intake.store_with(submission, *count, at_most=limit):
+        return submission.submission
+    return None
 
 
 def submit_accepted_endorsement(payload):

@@ -45,6 +45,8 @@ def squeeze(text):
 
 
 class EndorsementForm(HoneypotMixin, Form):
+    fields_never_change = True  # shared by every post of a burst (see FieldsShared)
+
     organization_name = forms.CharField(
         label=_("Name of your organization"),
         max_length=200,

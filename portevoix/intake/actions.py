@@ -91,7 +91,7 @@ def store(prepared):
 
 
 def insert(prepared):
-    """The one write of a busy form's post, with SQL made once per process.
+    """The one write of a busy form's post, with SQL made once per process; returns True.
 
     In a transaction, so on SQLite it takes its turn with other writers.
     """
@@ -100,9 +100,70 @@ def insert(prepared):
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(sql, prepared.values)
         prepared.submission.pk = cursor.fetchone()[0]
+    return True
 
 
 INSERT_RETURNING_KEY = "INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {key}"
+
+
+def store_with(prepared, write, values, at_most=None):
+    """Store `prepared` together with `write`, a statement that changes another row and
+    returns one value (RETURNING): only if it returned a row and, with `at_most`, only if
+    that value (a count) is at most `at_most`. Returns whether it was stored; `write` is
+    kept either way (a post over a limit is still counted).
+
+    On PostgreSQL the two go as one statement, which is atomic by itself: every statement is
+    a round trip to the server, and a transaction of two statements takes four (BEGIN, the
+    two, COMMIT). Elsewhere (SQLite has no writes inside WITH) they go in one transaction;
+    the row is made before it, so on SQLite the write lock is held for the writes alone.
+    """
+    if connection.vendor == "postgresql":
+        stored = insert_after(prepared, write, values, at_most)
+    else:
+        with transaction.atomic():
+            stored = is_accepted(returned_value(write, values), at_most) and insert(prepared)
+    if stored:
+        ask_for_drain()
+    return stored
+
+
+def returned_value(write, values):
+    with connection.cursor() as cursor:
+        cursor.execute(write, values)
+        row = cursor.fetchone()
+    return None if row is None else row[0]
+
+
+def is_accepted(returned, at_most):
+    return returned is not None and (at_most is None or returned <= at_most)
+
+
+def insert_after(prepared, write, values, at_most):
+    sql = model_sql(
+        Submission,
+        INSERT_AFTER.replace("{write}", write).replace(
+            "{condition}", "" if at_most is None else "WHERE written.value <= %s"
+        ),
+        columns=tuple(field.name for field in written_fields()),
+        key="id",
+    )
+    condition = [] if at_most is None else [at_most]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, *prepared.values, *condition])
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    prepared.submission.pk = row[0]
+    return True
+
+
+# PostgreSQL: a write and the submission's row as one statement. The write's RETURNING gives
+# one column, named `value` here so that the condition can read it.
+INSERT_AFTER = (
+    "WITH written (value) AS ({write}) "
+    "INSERT INTO {table} ({columns}) SELECT {placeholders} FROM written {condition} "
+    "RETURNING {key}"
+)
 
 
 @cache  # the model's fields, the same for every post

@@ -26,16 +26,21 @@ def count_in_window(scope, who, window):
 
     Returns the count so far, this one included.
     """
-    window_number = int(time.time() // window)
-    ends_at = datetime.fromtimestamp((window_number + 1) * window, tz=UTC)
-    key = f"{scope}:{who}:{window_number}"
-    sql = model_sql(WindowCount, INSERT_OR_ADD_ONE, key="key", count="count", ends_at="ends_at")
-    values = db_values(WindowCount, key=key, ends_at=ends_at)
+    sql, values = counting_statement(scope, who, window)
     # In a transaction: on SQLite, writers then take turns without sleeping. Within a
     # caller's transaction (the count and the post stored together) no savepoint is needed.
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()[0]
+
+
+def counting_statement(scope, who, window):
+    """(SQL, values) that count one more post for `who` and return the count so far."""
+    window_number = int(time.time() // window)
+    ends_at = datetime.fromtimestamp((window_number + 1) * window, tz=UTC)
+    key = f"{scope}:{who}:{window_number}"
+    sql = model_sql(WindowCount, INSERT_OR_ADD_ONE, key="key", count="count", ends_at="ends_at")
+    return sql, db_values(WindowCount, key=key, ends_at=ends_at)
 
 
 def seconds_left_in_window(window):

@@ -196,12 +196,10 @@ def request_confirmation(letter, *, purposes, language):
     the worker records their consents and emails them the link moments later."""
     payload = {"letter": letter.pk, "purposes": list(purposes), "language": language}
     submission = intake.prepare(LETTER_CONFIRMATION_INTAKE, payload)
-    with transaction.atomic():
-        if not Letter.objects.ask_confirmation_if_draft(letter.pk, timezone.now()):
-            return False  # a second click: the first one already asked
-        # Stored with the letter's change of state: one transaction, never one without the other.
-        intake.store(submission)
-    return True
+    # Stored with the letter's change of state, never one without the other. A second click
+    # finds the letter moved already, and stores nothing.
+    move = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
+    return intake.store_with(submission, *move)
 
 
 def carry_out_confirmation_request(payload):

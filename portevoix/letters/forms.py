@@ -224,6 +224,8 @@ class WriteForm(Form):
 
 
 class SendForm(Form):
+    fields_never_change = True  # shared by every post of a burst (see FieldsShared)
+
     send_letter = forms.BooleanField(
         label=CONSENTS["send_letter"],
         error_messages={"required": _("Please agree, so that we can send the letter for you.")},

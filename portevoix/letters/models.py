@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -123,7 +123,8 @@ class LetterTemplate(models.Model):
 
 
 DRAFT_AWAITS_CONFIRMATION = (
-    "UPDATE {table} SET {status} = %s, {asked_at} = %s WHERE {id} = %s AND {status} = %s"
+    "UPDATE {table} SET {status} = %s, {asked_at} = %s WHERE {id} = %s AND {status} = %s "
+    "RETURNING {id}"
 )
 
 
@@ -136,10 +137,10 @@ class LetterQuerySet(models.QuerySet):
         """
         return read_one(self, ("id", *fields), public_id=public_id, campaign=campaign_id)
 
-    def ask_confirmation_if_draft(self, pk, now):
-        """A draft its writer asked to send now awaits their confirmation; returns whether it
-        moved (a second click finds it moved already). Its SQL is made once per process, as
-        for `one_by_link`."""
+    def draft_awaits_confirmation(self, pk, now):
+        """(SQL, values) that move a draft to awaiting confirmation and return its id, or no
+        row if it was no longer a draft. Its SQL is made once per process, as for
+        `one_by_link`."""
         sql = model_sql(
             Letter,
             DRAFT_AWAITS_CONFIRMATION,
@@ -149,9 +150,7 @@ class LetterQuerySet(models.QuerySet):
         )
         awaiting, draft = Letter.Status.AWAITING_CONFIRMATION, Letter.Status.DRAFT
         params = db_values(Letter, status=awaiting, confirmation_requested_at=now, id=pk)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, draft])
-            return cursor.rowcount
+        return sql, [*params, draft]
 
     def due(self, now=None):
         return self.filter(status=Letter.Status.QUEUED, next_attempt_at__lte=now or timezone.now())

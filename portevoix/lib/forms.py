@@ -1,6 +1,7 @@
 """Pieces every public form shares, and the base classes of every form of ours."""
 
 import copy
+from types import MappingProxyType
 
 from django import forms
 from django.forms.forms import DeclarativeFieldsMetaclass
@@ -53,10 +54,27 @@ def _shallow_copy(thing):
     return twin
 
 
+class FieldsShared(dict):
+    """A form class's fields, given to each of its forms as they are, read-only.
+
+    For the forms of a burst (the endorsement form, the letter's send step) whose fields no
+    form ever changes: even a light copy was a tenth of the cost of an endorsement's post.
+    Fields are only read as a form cleans and renders them (`Field.clean` and the widgets
+    change nothing), so forms in several threads can share them. A form cannot add or remove
+    one (the mapping is read-only), and a test checks that no such form touches `self.fields`.
+    """
+
+    def __deepcopy__(self, memo):
+        return MappingProxyType(self)
+
+
 class CopiesFieldsLightly(type):
     def __new__(mcs, name, bases, attrs):
         new_class = super().__new__(mcs, name, bases, attrs)
-        new_class.base_fields = FieldsCopiedLightly(new_class.base_fields)
+        shared = attrs.get("fields_never_change", False)
+        new_class.base_fields = (FieldsShared if shared else FieldsCopiedLightly)(
+            new_class.base_fields
+        )
         return new_class
 
 
@@ -69,7 +87,11 @@ class ModelFormFieldsMetaclass(CopiesFieldsLightly, ModelFormMetaclass):
 
 
 class Form(forms.Form, metaclass=FormMetaclass):
-    """Django's form, whose fields are copied lightly for each form (`FieldsCopiedLightly`)."""
+    """Django's form, whose fields are copied lightly for each form (`FieldsCopiedLightly`),
+    or shared by all its forms when its class says `fields_never_change = True`
+    (`FieldsShared`)."""
+
+    fields_never_change = False
 
     def _clean_fields(self):
         """Django's field cleaning, without making a BoundField per field on the way.

@@ -8,13 +8,17 @@ from django.contrib.admin.sites import site
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection, transaction
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from portevoix.intake import actions
+from portevoix.intake.limits import count_in_window, counting_statement
 from portevoix.intake.models import Submission
 from portevoix.intake.tasks import drain_intake
+from portevoix.letters.models import Letter
+from portevoix.letters.tests.factories import LetterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -256,3 +260,57 @@ def test_a_given_up_submission_is_purged_after_the_kept_days(database_tasks, set
     Submission.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
     assert purge_given_up_submissions(timezone.now()) == 1
     assert list(Submission.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_a_post_is_stored_with_its_letters_move_and_not_on_a_second_click(
+    database_tasks, django_capture_on_commit_callbacks
+):
+    letter = LetterFactory()
+    asked_at = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = actions.prepare("probe", {"n": 1})
+        move = Letter.objects.draft_awaits_confirmation(letter.pk, asked_at)
+        assert actions.store_with(first, *move) is True
+    letter.refresh_from_db()
+    assert letter.status == Letter.Status.AWAITING_CONFIRMATION
+    assert Submission.objects.get().pk == first.submission.pk
+    assert drain_tasks().count() == 1
+
+    again = actions.prepare("probe", {"n": 2})
+    later = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
+    assert actions.store_with(again, *later) is False
+    assert again.submission.pk is None
+    assert Submission.objects.count() == 1
+    letter.refresh_from_db()
+    assert letter.confirmation_requested_at == asked_at
+
+
+def test_a_post_over_its_limit_is_counted_but_not_stored(database_tasks):
+    stored = []
+    for n in range(4):
+        prepared = actions.prepare("probe", {"n": n})
+        count = counting_statement("probe", "network-a", 3600)
+        stored.append(actions.store_with(prepared, *count, at_most=2))
+    assert stored == [True, True, False, False]
+    assert sorted(json.loads(s.payload)["n"] for s in Submission.objects.all()) == [0, 1]
+    # Every post was counted, the refused ones too; another network has its own count.
+    assert count_in_window("probe", "network-a", 3600) == 5
+    assert count_in_window("probe", "network-b", 3600) == 1
+
+
+def test_storing_with_a_write_is_one_statement_on_postgresql(database_tasks):
+    letter = LetterFactory()
+    prepared = actions.prepare("probe", {"n": 1})
+    move = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
+    with CaptureQueriesContext(connection) as queries:
+        actions.store_with(prepared, *move)
+    # (The test runs in a transaction: atomic blocks make savepoints, not transactions.)
+    written = [
+        query["sql"]
+        for query in queries.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE")) and "drain" not in query["sql"]
+    ]
+    # PostgreSQL: the letter's move and the row in one statement, no transaction around.
+    # SQLite (no writes inside WITH): the two statements in one transaction.
+    assert len(written) == (1 if connection.vendor == "postgresql" else 2)
+    assert "letters_letter" in written[0]

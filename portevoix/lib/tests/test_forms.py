@@ -1,13 +1,15 @@
 """Our forms copy their class's fields lightly for each form, and stay independent."""
 
 import importlib
+import inspect
 
+import pytest
 from django import forms
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portevoix.campaigns.models import Campaign
-from portevoix.lib.forms import FieldsCopiedLightly, Form
+from portevoix.lib.forms import FieldsCopiedLightly, FieldsShared, Form
 
 COLOURS = [("", "Choose"), ("red", "Red"), ("blue", "Blue")]
 
@@ -76,9 +78,7 @@ def test_validation_is_unchanged():
     assert set(invalid.errors) == {"name", "colour", "shades"}
 
 
-def test_every_form_of_ours_copies_its_fields_lightly():
-    # Admin forms, and forms built on one of Django's own (the staff sign-in), copy the
-    # Django way; every other form uses the light copy.
+def our_form_classes():
     modules = [f"{app.name}.forms" for app in apps.get_app_configs()]
     form_classes = []
     for module_name in modules:
@@ -96,11 +96,59 @@ def test_every_form_of_ours_copies_its_fields_lightly():
             and value.__module__ == module_name
             and not any(base.__module__.startswith("django.contrib") for base in value.__mro__)
         ]
+    return form_classes
+
+
+def test_every_form_of_ours_copies_its_fields_lightly_or_shares_them():
+    # Admin forms, and forms built on one of Django's own (the staff sign-in), copy the
+    # Django way; every other form uses the light copy, or shares its fields.
+    form_classes = our_form_classes()
     assert len(form_classes) > 15
     heavy = [
-        cls.__name__ for cls in form_classes if not isinstance(cls.base_fields, FieldsCopiedLightly)
+        cls.__name__
+        for cls in form_classes
+        if not isinstance(cls.base_fields, FieldsCopiedLightly | FieldsShared)
     ]
     assert heavy == []
+
+
+def test_the_forms_that_share_their_fields_never_touch_them():
+    sharing = [cls for cls in our_form_classes() if isinstance(cls.base_fields, FieldsShared)]
+    assert {cls.__name__ for cls in sharing} == {"EndorsementForm", "SendForm"}
+    for cls in sharing:
+        for klass in cls.__mro__:
+            # Our base form (portevoix.lib.forms) only reads them as it cleans.
+            if (
+                klass.__module__.startswith("portevoix.")
+                and klass.__module__ != "portevoix.lib.forms"
+            ):
+                assert "self.fields" not in inspect.getsource(klass), klass
+
+
+class SharedPaintForm(Form):
+    fields_never_change = True
+
+    name = forms.CharField(max_length=20)
+    colour = forms.ChoiceField(choices=COLOURS)
+
+
+class SharedPaintFormChanged(SharedPaintForm):
+    """A subclass may change its fields: it copies them unless it says otherwise."""
+
+
+def test_a_form_that_shares_its_fields_gets_its_classs_read_only():
+    first, second = SharedPaintForm({"name": "Anna", "colour": "red"}), SharedPaintForm({})
+    assert first.fields["name"] is second.fields["name"] is SharedPaintForm.base_fields["name"]
+    with pytest.raises(TypeError):
+        first.fields["extra"] = forms.CharField()
+    with pytest.raises(TypeError):
+        del first.fields["name"]
+    # Validating and rendering one form leaves the other's fields as they were.
+    assert first.is_valid()
+    assert not second.is_valid()
+    assert "required" in str(second)
+    assert second.has_error("name", "required")
+    assert isinstance(SharedPaintFormChanged.base_fields, FieldsCopiedLightly)
 
 
 def test_a_form_still_renders():

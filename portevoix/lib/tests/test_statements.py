@@ -90,13 +90,22 @@ def test_a_letter_is_not_found_in_another_campaign_or_by_an_unknown_id():
 def test_only_a_draft_moves_to_awaiting_confirmation_and_only_once():
     letter = LetterFactory()
     asked_at = timezone.now()
-    assert Letter.objects.ask_confirmation_if_draft(letter.pk, asked_at) == 1
+    assert run_returning(*Letter.objects.draft_awaits_confirmation(letter.pk, asked_at)) == [
+        (letter.pk,)
+    ]
     letter.refresh_from_db()
     assert letter.status == Letter.Status.AWAITING_CONFIRMATION
     assert letter.confirmation_requested_at == asked_at
-    assert Letter.objects.ask_confirmation_if_draft(letter.pk, timezone.now()) == 0
+    again = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
+    assert run_returning(*again) == []
     letter.refresh_from_db()
     assert letter.confirmation_requested_at == asked_at
+
+
+def run_returning(sql, values):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return cursor.fetchall()
 
 
 def organization(name, email):
