@@ -91,7 +91,7 @@ def store(prepared):
 
 
 def insert(prepared):
-    """The one write of a busy form's post, with SQL made once per process; returns True.
+    """The one write of a busy form's post, with SQL made once per process.
 
     In a transaction, so on SQLite it takes its turn with other writers.
     """
@@ -100,7 +100,6 @@ def insert(prepared):
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(sql, prepared.values)
         prepared.submission.pk = cursor.fetchone()[0]
-    return True
 
 
 INSERT_RETURNING_KEY = "INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {key}"
@@ -121,7 +120,9 @@ def store_with(prepared, write, values, at_most=None):
         stored = insert_after(prepared, write, values, at_most)
     else:
         with transaction.atomic():
-            stored = is_accepted(returned_value(write, values), at_most) and insert(prepared)
+            stored = is_accepted(returned_value(write, values), at_most)
+            if stored:
+                insert(prepared)
     if stored:
         ask_for_drain()
     return stored
@@ -139,6 +140,7 @@ def is_accepted(returned, at_most):
 
 
 def insert_after(prepared, write, values, at_most):
+    # `write` is SQL already made (quoted names, no braces): it goes into the template as is.
     sql = model_sql(
         Submission,
         INSERT_AFTER.replace("{write}", write).replace(
