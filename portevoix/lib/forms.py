@@ -88,8 +88,9 @@ class ModelFormFieldsMetaclass(CopiesFieldsLightly, ModelFormMetaclass):
 
 class Form(forms.Form, metaclass=FormMetaclass):
     """Django's form, whose fields are copied lightly for each form (`FieldsCopiedLightly`),
-    or shared by all its forms when its class says `fields_never_change = True`
-    (`FieldsShared`)."""
+    or shared by all its forms when its class says `fields_never_change = True` in its own
+    body (`FieldsShared`; a subclass, which may change them, copies them again unless it says
+    so too)."""
 
     fields_never_change = False
 
