@@ -116,13 +116,13 @@ def accept_endorsement(*, campaign, data, language, referral_link, network):
         "referral": referral_link,
         "network": network,
     }
-    submission = intake.prepare(ENDORSEMENT_INTAKE, payload)
+    prepared = intake.prepare(ENDORSEMENT_INTAKE, payload)
     if not network:
-        return intake.store(submission)
+        return intake.store(prepared)
     count = counting_statement("endorse", network, 3600)
     limit = setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
-    if intake.store_with(submission, *count, at_most=limit):
-        return submission.submission
+    if intake.store_with(prepared, *count, at_most=limit):
+        return prepared.submission
     return None
 
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from portevoix.intake.models import Submission
 from portevoix.intake.tasks import drain_intake
-from portevoix.lib.db.statements import model_sql
+from portevoix.lib.db.statements import first_row, model_sql
 from portevoix.privacy.registry import normalize_email
 
 _HANDLERS = {}
@@ -95,11 +95,9 @@ def insert(prepared):
 
     In a transaction, so on SQLite it takes its turn with other writers.
     """
-    columns = tuple(field.name for field in written_fields())
-    sql = model_sql(Submission, INSERT_RETURNING_KEY, columns=columns, key="id")
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute(sql, prepared.values)
-        prepared.submission.pk = cursor.fetchone()[0]
+    sql = model_sql(Submission, INSERT_RETURNING_KEY, columns=written_names(), key="id")
+    with transaction.atomic(savepoint=False):
+        prepared.submission.pk = first_row(sql, prepared.values)[0]
 
 
 INSERT_RETURNING_KEY = "INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {key}"
@@ -120,7 +118,7 @@ def store_with(prepared, write, values, at_most=None):
         stored = insert_after(prepared, write, values, at_most)
     else:
         with transaction.atomic():
-            stored = is_accepted(returned_value(write, values), at_most)
+            stored = is_accepted(first_row(write, values), at_most)
             if stored:
                 insert(prepared)
     if stored:
@@ -128,35 +126,27 @@ def store_with(prepared, write, values, at_most=None):
     return stored
 
 
-def returned_value(write, values):
-    with connection.cursor() as cursor:
-        cursor.execute(write, values)
-        row = cursor.fetchone()
-    return None if row is None else row[0]
-
-
-def is_accepted(returned, at_most):
-    return returned is not None and (at_most is None or returned <= at_most)
+def is_accepted(returned_row, at_most):
+    return returned_row is not None and (at_most is None or returned_row[0] <= at_most)
 
 
 def insert_after(prepared, write, values, at_most):
-    # `write` is SQL already made (quoted names, no braces): it goes into the template as is.
-    sql = model_sql(
-        Submission,
-        INSERT_AFTER.replace("{write}", write).replace(
-            "{condition}", "" if at_most is None else "WHERE written.value <= %s"
-        ),
-        columns=tuple(field.name for field in written_fields()),
-        key="id",
-    )
     condition = [] if at_most is None else [at_most]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*values, *prepared.values, *condition])
-        row = cursor.fetchone()
+    sql = _insert_after_sql(write, bool(condition), connection.vendor)
+    row = first_row(sql, [*values, *prepared.values, *condition])
     if row is None:
         return False
     prepared.submission.pk = row[0]
     return True
+
+
+@cache  # per write, condition and database vendor: made once, not on every post
+def _insert_after_sql(write, with_condition, vendor):
+    # `write` is SQL already made (quoted names, no braces): it goes into the template as is.
+    template = INSERT_AFTER.replace("{write}", write).replace(
+        "{condition}", "WHERE written.value <= %s" if with_condition else ""
+    )
+    return model_sql(Submission, template, columns=written_names(), key="id")
 
 
 # PostgreSQL: a write and the submission's row as one statement. The write's RETURNING gives
@@ -171,6 +161,11 @@ INSERT_AFTER = (
 @cache  # the model's fields, the same for every post
 def written_fields():
     return tuple(field for field in Submission._meta.concrete_fields if not field.primary_key)
+
+
+@cache
+def written_names():
+    return tuple(field.name for field in written_fields())
 
 
 def ask_for_drain():
@@ -259,9 +254,7 @@ class PostsArriving:
 
 
 def newest_submission_id():
-    with connection.cursor() as cursor:
-        cursor.execute(model_sql(Submission, NEWEST_ID, id="id"))
-        return cursor.fetchone()[0] or 0
+    return first_row(model_sql(Submission, NEWEST_ID, id="id"))[0] or 0
 
 
 NEWEST_ID = "SELECT MAX({id}) FROM {table}"

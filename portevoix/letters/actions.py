@@ -195,11 +195,11 @@ def request_confirmation(letter, *, purposes, language):
     """The writer asked Porte-voix to send it: the letter awaits their confirmation at once;
     the worker records their consents and emails them the link moments later."""
     payload = {"letter": letter.pk, "purposes": list(purposes), "language": language}
-    submission = intake.prepare(LETTER_CONFIRMATION_INTAKE, payload)
+    prepared = intake.prepare(LETTER_CONFIRMATION_INTAKE, payload)
     # Stored with the letter's change of state, never one without the other. A second click
     # finds the letter moved already, and stores nothing.
     move = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
-    return intake.store_with(submission, *move)
+    return intake.store_with(prepared, *move)
 
 
 def carry_out_confirmation_request(payload):

@@ -143,6 +143,15 @@ class PageStore:
             while len(self.pages) > self.capacity:
                 self.pages.popitem(last=False)
 
+    def get_or_make(self, key, make, keep=lambda value: value is not None):
+        """The value kept under `key`; if there is none, `make()`'s, kept if `keep(value)`."""
+        value = self.get(key)
+        if value is None:
+            value = make()
+            if keep(value):
+                self.put(key, value)
+        return value
+
     def clear(self):
         with self.lock:
             self.pages.clear()
@@ -162,13 +171,7 @@ def kept_until_content_changes(key, load):
     For rows read by every request to a campaign, including form posts, which the page
     cache never answers. Treat what it returns as read-only: other requests share it.
     """
-    versioned = (content_version(), key)
-    value = rows.get(versioned)
-    if value is None:
-        value = load()
-        if value is not None:
-            rows.put(versioned, value)
-    return value
+    return rows.get_or_make((content_version(), key), load)
 
 
 def carries_a_session(request):

@@ -45,13 +45,11 @@ class RemembersResolutions(URLResolver):
 
     def resolve(self, path):
         # Translated patterns differ by language, so the language is part of the key.
-        key = (str(path), get_language())
-        match = self._remembered.get(key)
-        if match is None:
-            match = super().resolve(path)
-            if shared_by_everyone(match.route):
-                self._remembered.put(key, match)
-        return match
+        return self._remembered.get_or_make(
+            (str(path), get_language()),
+            lambda: URLResolver.resolve(self, path),
+            keep=lambda match: shared_by_everyone(match.route),
+        )
 
 
 def shared_by_everyone(route):
@@ -84,11 +82,7 @@ def shared_url(viewname, **slugs):
     a private link's token must never be kept.
     """
     key = (viewname, tuple(sorted(slugs.items())), get_language(), get_script_prefix())
-    url = _shared_urls.get(key)
-    if url is None:
-        url = reverse(viewname, kwargs=slugs)
-        _shared_urls.put(key, url)
-    return url
+    return _shared_urls.get_or_make(key, lambda: reverse(viewname, kwargs=slugs))
 
 
 def redirect_to_shared(viewname, **slugs):

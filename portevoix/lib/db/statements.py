@@ -45,6 +45,13 @@ def db_values(model, **values):
     ]
 
 
+def first_row(sql, values=()):
+    """The first row `sql` gives (a read, or a write with RETURNING), or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return cursor.fetchone()
+
+
 def read_one(queryset, fields, **equal_to):
     """The first row of `queryset`'s model whose fields equal `equal_to`, reading only
     `fields` (a tuple, the key among them; the others load if read, as with `only()`),
@@ -52,18 +59,21 @@ def read_one(queryset, fields, **equal_to):
     """
     model = queryset.model
     fields = in_model_order(model, fields)
-    where = " AND ".join(f"{{{name}}} = %s" for name in equal_to)
-    sql = model_sql(
+    sql = _read_one_sql(model, fields, tuple(equal_to), connection.vendor)
+    row = first_row(sql, db_values(model, **equal_to))
+    return None if row is None else model_from_row(model, fields, row)
+
+
+@cache  # per database vendor, whose quoting it uses
+def _read_one_sql(model, fields, keys, vendor):
+    where = " AND ".join(f"{{{name}}} = %s" for name in keys)
+    return model_sql(
         model,
         # Only field names go into the SQL (quoted as columns); the values are passed apart.
         f"SELECT {{columns}} FROM {{table}} WHERE {where} LIMIT 1",  # noqa: S608
         columns=fields,
-        **{name: name for name in equal_to},
+        **{name: name for name in keys},
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, db_values(model, **equal_to))
-        row = cursor.fetchone()
-    return None if row is None else model_from_row(model, fields, row)
 
 
 @cache
