@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from portevoix.intake.models import Submission
 from portevoix.intake.tasks import drain_intake
-from portevoix.lib.db.statements import first_row, model_sql
+from portevoix.lib.db.statements import first_row, model_sql, write_transaction
 from portevoix.privacy.registry import normalize_email
 
 _HANDLERS = {}
@@ -95,9 +95,13 @@ def insert(prepared):
 
     In a transaction, so on SQLite it takes its turn with other writers.
     """
+    with write_transaction() as run:
+        insert_with(run, prepared)
+
+
+def insert_with(run, prepared):
     sql = model_sql(Submission, INSERT_RETURNING_KEY, columns=written_names(), key="id")
-    with transaction.atomic(savepoint=False):
-        prepared.submission.pk = first_row(sql, prepared.values)[0]
+    prepared.submission.pk = run(sql, prepared.values)[0]
 
 
 INSERT_RETURNING_KEY = "INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {key}"
@@ -117,10 +121,10 @@ def store_with(prepared, write, values, at_most=None):
     if connection.vendor == "postgresql":
         stored = insert_after(prepared, write, values, at_most)
     else:
-        with transaction.atomic():
-            stored = is_accepted(first_row(write, values), at_most)
+        with write_transaction() as run:
+            stored = is_accepted(run(write, values), at_most)
             if stored:
-                insert(prepared)
+                insert_with(run, prepared)
     if stored:
         ask_for_drain()
     return stored

@@ -9,10 +9,8 @@ however many posts came before, and it counts posts the worker has not yet carri
 import time
 from datetime import UTC, datetime
 
-from django.db import transaction
-
 from portevoix.intake.models import WindowCount
-from portevoix.lib.db.statements import db_values, first_row, model_sql
+from portevoix.lib.db.statements import db_values, model_sql, write_transaction
 
 INSERT_OR_ADD_ONE = (
     "INSERT INTO {table} ({key}, {count}, {ends_at}) VALUES (%s, 1, %s) "
@@ -27,10 +25,9 @@ def count_in_window(scope, who, window):
     Returns the count so far, this one included.
     """
     sql, values = counting_statement(scope, who, window)
-    # In a transaction: on SQLite, writers then take turns without sleeping. Within a
-    # caller's transaction (the count and the post stored together) no savepoint is needed.
-    with transaction.atomic(savepoint=False):
-        return first_row(sql, values)[0]
+    # In a transaction: on SQLite, writers then take turns without sleeping.
+    with write_transaction() as run:
+        return run(sql, values)[0]
 
 
 def counting_statement(scope, who, window):

@@ -2,7 +2,6 @@ from urllib.parse import quote
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portevoix.campaigns.views import get_campaign_or_404
@@ -15,6 +14,7 @@ from portevoix.letters.recipients import RecipientChoices
 from portevoix.letters.rendering import build_document, render_docx, render_pdf
 from portevoix.lib.i18n import current_language
 from portevoix.lib.pagecache import private_page, public_page
+from portevoix.lib.urls import private_url
 from portevoix.representatives.views import lookup_allowed, too_many_lookups
 from portevoix.spread.referrals import referral_from_request
 
@@ -251,7 +251,7 @@ SEND_STEP_FIELDS = (
 def send(request, slug, token):
     letter = get_letter_to_send_or_404(request, slug, token)
     # To the letter's status page by the link in hand, rather than signing it again.
-    status_page = reverse("letters:status", args=[slug, token])
+    status_page = private_url("letters:status", token, slug=slug)
     if not letter.is_draft():
         # A second click, or the back button: the first request already did it.
         return HttpResponseRedirect(status_page)

@@ -1,8 +1,9 @@
 import re
+from urllib.parse import quote
 
 from django.http import HttpResponseRedirect
 from django.urls import LocalePrefixPattern, URLResolver, get_script_prefix, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import RFC3986_SUBDELIMS, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
 from portevoix.lib.pagecache import PageStore
@@ -87,3 +88,17 @@ def shared_url(viewname, **slugs):
 
 def redirect_to_shared(viewname, **slugs):
     return HttpResponseRedirect(shared_url(viewname, **slugs))
+
+
+def private_url(viewname, token, **slugs):
+    """`reverse(viewname, kwargs={"token": token, **slugs})` for an address with a private
+    link: the address is worked out once per language with a stand-in where the token goes
+    (`shared_url`), then the token takes its place. The token itself is never kept.
+    """
+    address = shared_url(viewname, token=TOKEN_STAND_IN, **slugs)
+    # Quoted as `reverse` quotes what it puts in an address.
+    return address.replace(TOKEN_STAND_IN, quote(token, safe=RFC3986_SUBDELIMS + "/~:@"))
+
+
+# No slug (letters, digits, - and _) holds a "~", so the stand-in is found only where it was put.
+TOKEN_STAND_IN = "~token~"  # noqa: S105 - a placeholder in an address, not a secret

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portevoix.staff.middleware.RequireTwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "portevoix.lib.messages.LazyMessageMiddleware",
 ]
 
 ROOT_URLCONF = "portevoix.urls"

@@ -298,6 +298,31 @@ def test_a_post_over_its_limit_is_counted_but_not_stored(database_tasks):
     assert count_in_window("probe", "network-b", 3600) == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_as_in_a_request_limits_and_rows_hold(
+    database_tasks, monkeypatch
+):
+    """Requests run outside any transaction: on SQLite the post and its count then go
+    straight to SQLite's connection, together (`short_write`)."""
+    short_writes = []
+    if connection.vendor == "sqlite":
+        short_write = connection.short_write
+        monkeypatch.setattr(
+            connection, "short_write", lambda: short_writes.append(1) or short_write()
+        )
+    stored = []
+    for n in range(3):
+        prepared = actions.prepare("probe", {"n": n})
+        count = counting_statement("probe", "network-a", 3600)
+        stored.append(actions.store_with(prepared, *count, at_most=2))
+        assert not connection.in_atomic_block
+    assert stored == [True, True, False]
+    assert sorted(json.loads(s.payload)["n"] for s in Submission.objects.all()) == [0, 1]
+    assert count_in_window("probe", "network-a", 3600) == 4
+    assert drain_tasks().count() == 1
+    assert len(short_writes) == (4 if connection.vendor == "sqlite" else 0)
+
+
 def test_storing_with_a_write_is_one_statement_on_postgresql(database_tasks):
     letter = LetterFactory()
     prepared = actions.prepare("probe", {"n": 1})

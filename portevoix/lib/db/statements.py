@@ -7,9 +7,10 @@ the models' own table and column names quoted for the database in use; the value
 still passed apart from the SQL, as the ORM does.
 """
 
+from contextlib import contextmanager
 from functools import cache
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
 
 def model_sql(model, template, **names):
@@ -50,6 +51,27 @@ def first_row(sql, values=()):
     with connection.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()
+
+
+@contextmanager
+def write_transaction():
+    """One short transaction for statements made here; yields `first_row` to run them with.
+
+    On SQLite it goes straight to SQLite's connection (`DatabaseWrapper.short_write`), unless
+    a transaction is already open (it then joins it, as `atomic` does) or something watches
+    the queries through Django's cursor (tests counting them, a debugging tool), which then
+    sees them as usual. Other databases use `atomic` and Django's cursor.
+    """
+    database = connections[DEFAULT_DB_ALIAS]
+    short_write = getattr(database, "short_write", None)
+    watched = database.queries_logged or database.execute_wrappers
+    if short_write is None or database.in_atomic_block or watched:
+        # Within a caller's transaction no savepoint is needed: an error fails it all.
+        with transaction.atomic(savepoint=False):
+            yield first_row
+    else:
+        with short_write() as run:
+            yield run
 
 
 def read_one(queryset, fields, **equal_to):

@@ -3,8 +3,10 @@
 import threading
 
 import pytest
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
+from portevoix.lib.db.statements import write_transaction
 from portevoix.test import run_in_threads
 
 pytestmark = [
@@ -103,3 +105,63 @@ def test_closing_a_connection_inside_a_transaction_frees_the_lock(probe_table):
     thread.join()
     assert seen == {"held": True, "held after close": False}
     assert lock_is_free_for_another_connection()
+
+
+# A short write: a few statements made once, straight on SQLite's connection.
+
+ADD_ONE = "UPDATE writers_probe SET total = total + %s WHERE id = 1 RETURNING total"
+
+
+def test_a_short_write_commits_its_statements_together_in_the_writers_turn(probe_table):
+    with write_transaction() as run:
+        # On SQLite's own connection, in a transaction Django's machinery knows nothing of.
+        assert connection.connection.in_transaction
+        assert not connection.in_atomic_block
+        assert connection.holds_writer_lock
+        thread, wrote = start_another_writer()
+        assert run(ADD_ONE, [2]) == (2,)
+        assert run("SELECT total FROM writers_probe WHERE total = %s AND '%%' = '%%'", [2]) == (2,)
+        assert not wrote.wait(timeout=0.5)
+    assert not connection.holds_writer_lock
+    assert not connection.connection.in_transaction
+    # The writer that waited goes on as soon as the short write ends, and finds its total.
+    thread.join(timeout=5)
+    assert wrote.is_set()
+    assert total() == 3
+
+
+def test_a_short_write_that_fails_writes_nothing_and_frees_the_lock(probe_table):
+    with pytest.raises(RuntimeError), write_transaction() as run:
+        run(ADD_ONE, [5])
+        raise RuntimeError("the request failed half-way")
+    assert total() == 0
+    assert not connection.holds_writer_lock
+
+
+def test_a_database_error_in_a_short_write_is_djangos_and_the_first_statement_undone(
+    probe_table,
+):
+    with pytest.raises(IntegrityError), write_transaction() as run:
+        run(ADD_ONE, [5])
+        run("INSERT INTO writers_probe (id, total) VALUES (%s, %s)", [1, 0])  # taken id
+    assert total() == 0
+    assert not connection.holds_writer_lock
+    assert lock_is_free_for_another_connection()
+
+
+def test_a_short_write_inside_a_transaction_joins_it(probe_table):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        with write_transaction() as run:
+            assert connection.in_atomic_block
+            run(ADD_ONE, [3])
+        raise RuntimeError("the outer transaction fails after it")
+    assert total() == 0
+
+
+def test_queries_watched_through_django_see_a_short_writes_statements(probe_table):
+    with CaptureQueriesContext(connection) as queries, write_transaction() as run:
+        run(ADD_ONE, [1])
+    assert [query["sql"] for query in queries][1:-1] == [
+        "UPDATE writers_probe SET total = total + 1 WHERE id = 1 RETURNING total"
+    ]
+    assert total() == 1

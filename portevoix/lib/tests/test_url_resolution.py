@@ -6,7 +6,7 @@ from django.utils import translation
 
 from portevoix.endorsements import views as endorsement_views
 from portevoix.lib import urls
-from portevoix.lib.urls import RemembersResolutions, redirect_to_shared, shared_url
+from portevoix.lib.urls import RemembersResolutions, private_url, redirect_to_shared, shared_url
 
 
 def remembering_resolver():
@@ -118,3 +118,22 @@ def test_a_redirect_to_a_shared_url_goes_there_in_the_active_language():
     assert response.status_code == 302
     assert response["Location"] == address_of("endorsements:sent", "fr", "family-reunification")
     assert response["Location"].startswith("/fr/")
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "0b3c6f2e-6a53-4a8e-9d7e-2f9c1b7a4e10:4Jq-Wm_tX9",  # a private link as signed
+        "with space é?#%~:@",  # characters an address must quote, or may leave as they are
+    ],
+)
+def test_a_private_url_is_the_reversed_address_and_keeps_no_token(token):
+    urls._shared_urls.clear()
+    for language in ["fr", "en", "fr"]:
+        with translation.override(language):
+            found = private_url("letters:status", token, slug="family-reunification")
+            assert found == reverse("letters:status", args=["family-reunification", token])
+            assert found.startswith(f"/{language}/")
+    assert len(urls._shared_urls) == 2  # one address per language, with a stand-in
+    kept = [str(key) for key in urls._shared_urls.pages] + list(urls._shared_urls.pages.values())
+    assert not any(token in text for text in kept)

@@ -7,6 +7,10 @@ most of the time goes to sleeping. Here each write transaction first takes an ex
 `flock` on a file beside the database; the kernel wakes the next writer the moment the
 lock is released, so SQLite finds the file free.
 
+A few statements written once per process (a form post's writes) can also run as one
+transaction straight on SQLite's own connection (`short_write`): Django's transaction and
+cursor machinery costs about as much again as the writes themselves.
+
 Each connection also runs `PRAGMA optimize` as it closes, as SQLite advises: it gathers the
 statistics of tables this connection searched and that have none (or stale ones). Without
 them SQLite guesses which index to use, and can guess one that reads every row of a
@@ -15,6 +19,8 @@ campaign where another would read one (a new endorsement's search for the same c
 
 import fcntl
 import os
+from contextlib import contextmanager
+from functools import lru_cache, partial
 
 from django.db.backends.sqlite3 import base
 
@@ -82,3 +88,40 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if self.holds_writer_lock:
             fcntl.flock(self.writer_lock_fd, fcntl.LOCK_UN)
             self.holds_writer_lock = False
+
+    @contextmanager
+    def short_write(self):
+        """One write transaction on SQLite's own connection, taking the writers' turn as
+        every transaction here does; yields `first_row(sql, values)` to run its statements.
+
+        For statements whose SQL is made once and whose values are already as the database
+        stores them (`portevoix.lib.db.statements`). Django's cursor is not used, so nothing
+        that watches queries through it sees these: callers use it only when nothing does,
+        and never inside another transaction (`statements.write_transaction` decides).
+        """
+        self.ensure_connection()
+        self.validate_thread_sharing()
+        sqlite = self.connection
+        self.take_writer_lock()
+        try:
+            with self.wrap_database_errors:
+                sqlite.execute(f"BEGIN {self.transaction_mode or ''}")
+                try:
+                    yield partial(first_row_of, sqlite)
+                    sqlite.execute("COMMIT")
+                except BaseException:
+                    if sqlite.in_transaction:
+                        sqlite.execute("ROLLBACK")
+                    raise
+        finally:
+            self.release_writer_lock()
+
+
+def first_row_of(sqlite, sql, values=()):
+    return sqlite.execute(qmark_style(sql), values).fetchone()
+
+
+@lru_cache(maxsize=256)  # a few statements, each made once per process
+def qmark_style(sql):
+    """Django's `%s` placeholders as SQLite's `?`, as Django's own cursor converts them."""
+    return base.FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
