@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -191,20 +191,31 @@ def story_text(story, language):
 LETTER_CONFIRMATION_INTAKE = "letter-confirmation"
 
 
-def request_confirmation(letter, *, purposes, language):
+def request_confirmation(public_id, campaign_id, *, purposes, language):
     """The writer asked Porte-voix to send it: the letter awaits their confirmation at once;
-    the worker records their consents and emails them the link moments later."""
-    payload = {"letter": letter.pk, "purposes": list(purposes), "language": language}
+    the worker records their consents and emails them the link moments later.
+
+    Returns whether it moved: not if it is not there, not a draft any more (a second click,
+    which then stores nothing) or not ready to send.
+    """
+    payload = {"letter_public_id": str(public_id), "purposes": list(purposes), "language": language}
     prepared = intake.prepare(LETTER_CONFIRMATION_INTAKE, payload)
-    # Stored with the letter's change of state, never one without the other. A second click
-    # finds the letter moved already, and stores nothing.
-    move = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
+    # Stored with the letter's change of state, never one without the other.
+    move = Letter.objects.sendable_draft_awaits_confirmation(public_id, campaign_id, timezone.now())
     return intake.store_with(prepared, *move)
+
+
+def letter_asked_for(payload):
+    """Which letter a confirmation request is about: by its public id, or, in a request
+    stored before the send step wrote that, by its key."""
+    if "letter_public_id" in payload:
+        return Q(public_id=payload["letter_public_id"])
+    return Q(pk=payload["letter"])
 
 
 def carry_out_confirmation_request(payload):
     """The worker's half of "send it for me": the consents as worded, then the email."""
-    letter = Letter.objects.select_related("campaign").filter(pk=payload["letter"]).first()
+    letter = Letter.objects.select_related("campaign").filter(letter_asked_for(payload)).first()
     if letter is None or letter.status != Letter.Status.AWAITING_CONFIRMATION:
         return  # erased or withdrawn in the seconds it waited: nothing to ask any more
     language = payload["language"]

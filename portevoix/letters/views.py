@@ -39,17 +39,6 @@ def get_letter_or_404(request, slug, token, related=("template", "office_holder"
     return letter
 
 
-def get_letter_to_send_or_404(request, slug, token):
-    """The send step's letter: only the columns it needs (SEND_STEP_FIELDS), read with SQL
-    made once per process, as the busiest step of a letter."""
-    campaign, public_id = campaign_and_letter_id_or_404(request, slug, token)
-    letter = Letter.objects.one_by_link(public_id, campaign.pk, SEND_STEP_FIELDS)
-    if letter is None:
-        raise Http404
-    letter.campaign = campaign
-    return letter
-
-
 def campaign_and_letter_id_or_404(request, slug, token):
     campaign = get_campaign_or_404(request, slug)
     public_id = Letter.public_id_from_token(token)
@@ -233,37 +222,29 @@ def mailto_context(letter, document):
 
 # What the send step reads of a letter: whether it can go, and where to go next. Reading
 # all of its many columns cost about as much as the rest of the step.
-SEND_STEP_FIELDS = (
-    "campaign",
-    "public_id",
-    "status",
-    "body",
-    "to_email",
-    "to_name",
-    "to_title",
-    "sender_name",
-    "sender_email",
-)
-
-
 @require_POST
 @private_page
 def send(request, slug, token):
-    letter = get_letter_to_send_or_404(request, slug, token)
+    campaign, public_id = campaign_and_letter_id_or_404(request, slug, token)
     # To the letter's status page by the link in hand, rather than signing it again.
     status_page = private_url("letters:status", token, slug=slug)
+    form = SendForm(request.POST)
+    if form.is_valid():
+        # The busiest step of a letter: one write, which moves the letter only if it is a
+        # draft ready to send, with no read before it.
+        purposes, language = form.purposes(), current_language()
+        if actions.request_confirmation(
+            public_id, campaign.pk, purposes=purposes, language=language
+        ):
+            return HttpResponseRedirect(status_page)
+    # It did not move, or the form was refused: the letter says why.
+    letter = get_letter_or_404(request, slug, token)
     if not letter.is_draft():
         # A second click, or the back button: the first request already did it.
         return HttpResponseRedirect(status_page)
     if not letter.is_sendable() or not letter.can_be_sent_by_platform():
         return redirect(letter.step_url("preview"))
-    form = SendForm(request.POST)
-    if not form.is_valid():
-        # The preview shows the whole letter: read all of it.
-        letter = get_letter_or_404(request, slug, token)
-        return render_preview(request, letter, form, status=400)
-    actions.request_confirmation(letter, purposes=form.purposes(), language=current_language())
-    return HttpResponseRedirect(status_page)
+    return render_preview(request, letter, form, status=400)
 
 
 @require_safe

@@ -269,7 +269,7 @@ def test_a_post_is_stored_with_its_letters_move_and_not_on_a_second_click(
     asked_at = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
         first = actions.prepare("probe", {"n": 1})
-        move = Letter.objects.draft_awaits_confirmation(letter.pk, asked_at)
+        move = moving(letter, asked_at)
         assert actions.store_with(first, *move) is True
     letter.refresh_from_db()
     assert letter.status == Letter.Status.AWAITING_CONFIRMATION
@@ -277,7 +277,7 @@ def test_a_post_is_stored_with_its_letters_move_and_not_on_a_second_click(
     assert drain_tasks().count() == 1
 
     again = actions.prepare("probe", {"n": 2})
-    later = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
+    later = moving(letter, timezone.now())
     assert actions.store_with(again, *later) is False
     assert again.submission.pk is None
     assert Submission.objects.count() == 1
@@ -326,7 +326,7 @@ def test_outside_a_transaction_as_in_a_request_limits_and_rows_hold(
 def test_storing_with_a_write_is_one_statement_on_postgresql(database_tasks):
     letter = LetterFactory()
     prepared = actions.prepare("probe", {"n": 1})
-    move = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
+    move = moving(letter, timezone.now())
     with CaptureQueriesContext(connection) as queries:
         actions.store_with(prepared, *move)
     # (The test runs in a transaction: atomic blocks make savepoints, not transactions.)
@@ -339,3 +339,10 @@ def test_storing_with_a_write_is_one_statement_on_postgresql(database_tasks):
     # SQLite (no writes inside WITH): the two statements in one transaction.
     assert len(written) == (1 if connection.vendor == "postgresql" else 2)
     assert "letters_letter" in written[0]
+
+
+def moving(letter, when):
+    """The letter's move from draft to awaiting confirmation (a write that returns its key)."""
+    return Letter.objects.sendable_draft_awaits_confirmation(
+        letter.public_id, letter.campaign_id, when
+    )

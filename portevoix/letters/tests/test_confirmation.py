@@ -10,7 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portevoix.letters.actions import confirmation_token, send_due_reminders
+from portevoix.campaigns.factories import CampaignFactory
+from portevoix.letters.actions import (
+    carry_out_confirmation_request,
+    confirmation_token,
+    send_due_reminders,
+)
+from portevoix.letters.apps import sender_email_of
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import LetterFactory
 
@@ -80,17 +86,63 @@ def test_nothing_is_sent_without_consent_to_send(client, draft):
     assert mail.outbox == []
 
 
-def test_the_send_step_reads_the_letter_in_one_query_before_moving_it(client, draft):
-    # A column it needs but does not read would cost one more query each.
+def test_the_send_step_moves_the_letter_without_reading_it_first(client, draft):
+    # The move says whether the letter was a draft ready to send: no read is needed first.
     with CaptureQueriesContext(connection) as queries:
         response = client.post(draft.step_url("send"), CONSENT_ALL)
 
     assert response.status_code == 302
+    assert response["Location"] == draft.get_absolute_url()
     statements = [query["sql"] for query in queries.captured_queries]
     # On PostgreSQL the move and the intake row are one statement (WITH ... UPDATE ...).
     moved = next(n for n, sql in enumerate(statements) if 'UPDATE "letters_letter"' in sql)
-    reads = [sql for sql in statements[:moved] if 'FROM "letters_letter"' in sql]
-    assert len(reads) == 1
+    assert not [sql for sql in statements[:moved] if '"letters_letter"' in sql]
+    draft.refresh_from_db()
+    assert draft.status == Letter.Status.AWAITING_CONFIRMATION
+
+
+def test_the_send_step_refuses_a_letter_of_another_campaign_or_a_forged_link(client, draft):
+    other = CampaignFactory(slug="another-campaign")
+    elsewhere = draft.step_url("send").replace(draft.campaign.slug, other.slug)
+    forged = draft.step_url("send").replace(draft.private_token(), "not-a-token")
+
+    assert client.post(elsewhere, CONSENT_ALL).status_code == 404
+    assert client.post(forged, CONSENT_ALL).status_code == 404
+    assert client.get(draft.step_url("send")).status_code == 405
+    draft.refresh_from_db()
+    assert draft.status == Letter.Status.DRAFT
+    assert mail.outbox == []
+
+
+def test_a_letter_not_ready_goes_back_to_its_preview_whatever_the_form(client, draft):
+    Letter.objects.filter(pk=draft.pk).update(body="")
+    for posted in [CONSENT_ALL, {}]:
+        response = client.post(draft.step_url("send"), posted)
+        assert response.status_code == 302
+        assert response["Location"] == draft.step_url("preview")
+    draft.refresh_from_db()
+    assert draft.status == Letter.Status.DRAFT
+
+
+def test_a_second_click_goes_to_the_status_page_even_with_the_form_refused(client, draft):
+    client.post(draft.step_url("send"), CONSENT_ALL)
+    response = client.post(draft.step_url("send"), {})
+    assert response.status_code == 302
+    assert response["Location"] == draft.get_absolute_url()
+    assert len(mail.outbox) == 1
+
+
+def test_a_request_stored_before_the_public_id_was_written_is_still_carried_out(draft):
+    # Rows stored by the previous version named the letter by its key.
+    Letter.objects.filter(pk=draft.pk).update(
+        status=Letter.Status.AWAITING_CONFIRMATION, confirmation_requested_at=timezone.now()
+    )
+    older = {"letter": draft.pk, "purposes": ["send_letter"], "language": "fr"}
+    assert sender_email_of(older) == draft.sender_email
+    carry_out_confirmation_request(older)
+    assert [c.purpose for c in draft.consents()] == ["send_letter"]
+    [message] = mail.outbox
+    assert message.to == [draft.sender_email]
 
 
 def test_a_double_click_on_send_emails_one_link(client, draft):

@@ -12,7 +12,7 @@ from portevoix.endorsements.models import Organization
 from portevoix.intake.models import WindowCount
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import LetterFactory
-from portevoix.lib.db.statements import db_values, model_sql
+from portevoix.lib.db.statements import db_values, model_sql, read_one
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def test_values_are_passed_as_each_field_stores_them():
 
 def test_a_letter_is_read_by_its_link_with_only_the_named_columns():
     letter = LetterFactory()
-    found = Letter.objects.one_by_link(letter.public_id, letter.campaign_id, SEND_FIELDS)
+    found = read_by_link(letter.public_id, letter.campaign_id, SEND_FIELDS)
     assert found.pk == letter.pk
     assert found.body == letter.body  # stored encrypted, read back in clear
     assert found.status == Letter.Status.DRAFT
@@ -70,7 +70,7 @@ def test_a_letter_is_read_by_its_link_with_only_the_named_columns():
 def test_a_letter_read_by_its_link_has_each_value_as_the_orm_gives_it():
     letter = LetterFactory()
     fields = ("created_at", "public_id", "campaign", "status", "sender_email", "id")
-    found = Letter.objects.one_by_link(letter.public_id, letter.campaign_id, fields)
+    found = read_by_link(letter.public_id, letter.campaign_id, fields)
     by_orm = Letter.objects.only(*fields).get(pk=letter.pk)
     for name in ["created_at", "public_id", "campaign_id", "status", "sender_email"]:
         assert getattr(found, name) == getattr(by_orm, name), name
@@ -83,23 +83,61 @@ def test_a_letter_read_by_its_link_has_each_value_as_the_orm_gives_it():
 def test_a_letter_is_not_found_in_another_campaign_or_by_an_unknown_id():
     letter = LetterFactory()
     other = CampaignFactory()
-    assert Letter.objects.one_by_link(letter.public_id, other.pk, SEND_FIELDS) is None
-    assert Letter.objects.one_by_link(uuid.uuid4(), letter.campaign_id, SEND_FIELDS) is None
+    assert read_by_link(letter.public_id, other.pk, SEND_FIELDS) is None
+    assert read_by_link(uuid.uuid4(), letter.campaign_id, SEND_FIELDS) is None
+
+
+def read_by_link(public_id, campaign_id, fields):
+    return read_one(Letter.objects, ("id", *fields), public_id=public_id, campaign=campaign_id)
+
+
+def move(letter, when):
+    return Letter.objects.sendable_draft_awaits_confirmation(
+        letter.public_id, letter.campaign_id, when
+    )
 
 
 def test_only_a_draft_moves_to_awaiting_confirmation_and_only_once():
     letter = LetterFactory()
     asked_at = timezone.now()
-    assert run_returning(*Letter.objects.draft_awaits_confirmation(letter.pk, asked_at)) == [
-        (letter.pk,)
-    ]
+    assert run_returning(*move(letter, asked_at)) == [(letter.pk,)]
     letter.refresh_from_db()
     assert letter.status == Letter.Status.AWAITING_CONFIRMATION
     assert letter.confirmation_requested_at == asked_at
-    again = Letter.objects.draft_awaits_confirmation(letter.pk, timezone.now())
-    assert run_returning(*again) == []
+    assert run_returning(*move(letter, timezone.now())) == []
     letter.refresh_from_db()
     assert letter.confirmation_requested_at == asked_at
+
+
+def test_a_letter_moves_only_from_its_own_campaign():
+    letter = LetterFactory()
+    elsewhere = Letter.objects.sendable_draft_awaits_confirmation(
+        letter.public_id, CampaignFactory().pk, timezone.now()
+    )
+    assert run_returning(*elsewhere) == []
+    letter.refresh_from_db()
+    assert letter.is_draft()
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        {},
+        {"body": ""},
+        {"to_email": ""},
+        {"to_name": ""},
+        {"to_title": ""},
+        {"to_name": "", "to_title": ""},
+        {"sender_name": ""},
+        {"sender_email": ""},
+    ],
+)
+def test_a_draft_moves_exactly_when_the_letter_says_it_can_be_sent(missing):
+    letter = LetterFactory(**missing)
+    ready = letter.is_sendable() and letter.can_be_sent_by_platform()
+    assert run_returning(*move(letter, timezone.now())) == ([(letter.pk,)] if ready else [])
+    letter.refresh_from_db()
+    assert letter.is_draft() is not ready
 
 
 def run_returning(sql, values):
