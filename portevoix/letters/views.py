@@ -220,8 +220,6 @@ def mailto_context(letter, document):
     }
 
 
-# What the send step reads of a letter: whether it can go, and where to go next. Reading
-# all of its many columns cost about as much as the rest of the step.
 @require_POST
 @private_page
 def send(request, slug, token):

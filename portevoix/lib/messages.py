@@ -9,9 +9,8 @@ class LazyMessageMiddleware(MessageMiddleware):
     """Makes a request's message store the first time something adds or reads a message.
 
     Django's middleware makes it for every request, reading two back ends' settings (a
-    cookie and the session); public pages and form posts never use it, and making it was a
-    fiftieth of a form post's time. A store never made has nothing to save: Django's own
-    saves only what was read or added.
+    cookie and the session), about 8 µs of each; public pages and form posts never use it.
+    A store never made has nothing to save: Django's own saves only what was read or added.
     """
 
     def process_request(self, request):

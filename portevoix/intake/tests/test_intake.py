@@ -299,9 +299,7 @@ def test_a_post_over_its_limit_is_counted_but_not_stored(database_tasks):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_outside_a_transaction_as_in_a_request_limits_and_rows_hold(
-    database_tasks, monkeypatch
-):
+def test_outside_a_transaction_as_in_a_request_limits_and_rows_hold(database_tasks, monkeypatch):
     """Requests run outside any transaction: on SQLite the post and its count then go
     straight to SQLite's connection, together (`short_write`)."""
     short_writes = []
