@@ -216,23 +216,25 @@ def max_attempts():
 def drain(leave_room=False):
     """Carry out every waiting submission; returns how many were carried out.
 
-    With `leave_room` (the worker, on SQLite), it gives way to form posts: SQLite lets one
-    process write at a time, and each submission carried out holds that turn for a couple
-    of milliseconds. While posts keep arriving (a burst), it pauses after each one for
-    `PAUSE_WHILE_POSTS_ARRIVE` times as long as it took, so the web processes get the
-    database and the processors most of the time and forms keep answering at once; when
-    they stop arriving, it carries out the rest without pausing.
+    With `leave_room` (the worker, on SQLite), it gives way to a burst of form posts: SQLite
+    lets one process write at a time, and each submission carried out holds that turn for a
+    couple of milliseconds. While posts arrive faster than it carries them out, it pauses
+    after each one for `PAUSE_WHILE_POSTS_ARRIVE` times as long as it took, so the web
+    processes get the database and the processors most of the time and forms keep answering
+    at once. When posts come no faster than it carries them out (a steady stream it keeps up
+    with), or stop, it does not pause: pausing then would only let the wait grow.
     """
     done = 0
-    posts_arriving = PostsArriving() if leave_room else None
+    posts_arriving = PostsOutpaceTheWorker() if leave_room else None
     while True:
         waiting = Submission.objects.waiting(max_attempts()).values_list("pk", flat=True)
         batch = list(waiting[:BATCH])
         for pk in batch:
             started = time.monotonic()
             done += carry_out(pk)
-            if posts_arriving is not None and posts_arriving():
-                time.sleep((time.monotonic() - started) * PAUSE_WHILE_POSTS_ARRIVE)
+            took = time.monotonic() - started
+            if posts_arriving is not None and posts_arriving(took):
+                time.sleep(took * PAUSE_WHILE_POSTS_ARRIVE)
         if len(batch) < BATCH:
             return done
 
@@ -244,17 +246,21 @@ def drain(leave_room=False):
 PAUSE_WHILE_POSTS_ARRIVE = 3
 
 
-class PostsArriving:
-    """Whether a post was stored since the last time it was asked (the newest row's id
-    grew): one look at the table's key, a few microseconds."""
+class PostsOutpaceTheWorker:
+    """Whether posts arrived, since the last time it was asked, faster than the worker
+    carries them out when it does not pause (one each `took` seconds): then the wait grows
+    whatever it does (a burst). Told by how far the newest row's id moved (ids are never
+    reused): one look at the table's key, a few microseconds.
+    """
 
     def __init__(self):
-        self.newest = newest_submission_id()
+        self.newest, self.looked_at = newest_submission_id(), time.monotonic()
 
-    def __call__(self):
-        newest = newest_submission_id()
-        arrived, self.newest = newest > self.newest, newest
-        return arrived
+    def __call__(self, took):
+        newest, now = newest_submission_id(), time.monotonic()
+        arrived, elapsed = newest - self.newest, now - self.looked_at
+        self.newest, self.looked_at = newest, now
+        return arrived * took > elapsed
 
 
 def newest_submission_id():

@@ -38,11 +38,12 @@ def probe_kinds():
     CARRIED_OUT.clear()
     actions.register("probe", remember, email_of=lambda payload: payload.get("email", ""))
     actions.register("refused-probe", refuse, email_of=lambda payload: payload.get("email", ""))
+    actions.register("arriving-probe", arrive_while_carried_out, email_of=lambda payload: "")
     # A fresh process: its first accept asks for a drain.
     actions._last_asked = 0.0
     yield
-    actions._HANDLERS.pop("probe")
-    actions._HANDLERS.pop("refused-probe")
+    for kind in ["probe", "refused-probe", "arriving-probe"]:
+        actions._HANDLERS.pop(kind)
 
 
 def raw_payload(submission):
@@ -115,8 +116,9 @@ def test_a_second_drain_carries_nothing_out_twice(database_tasks):
 
 
 def arrive_while_carried_out(payload):
-    # Another visitor's post stored while the worker carries this one out.
-    actions.insert(actions.prepare("probe", {"n": payload["n"] * 10}))
+    # Other visitors' posts stored while the worker carries this one out.
+    for other in range(payload["others"]):
+        actions.insert(actions.prepare("probe", {"n": payload["n"] * 10 + other}))
 
 
 @pytest.fixture
@@ -133,31 +135,42 @@ def test_the_workers_drain_does_not_pause_when_no_post_arrives(database_tasks, p
     assert paused == []
 
 
-def test_the_workers_drain_gives_way_to_posts_arriving_on_sqlite_only(database_tasks, paused):
-    actions.register("arriving-probe", arrive_while_carried_out, email_of=lambda payload: "")
-    try:
-        for n in [1, 2, 3]:
-            actions.accept("arriving-probe", {"n": n})
-        assert drain_intake.call() == 3
-    finally:
-        actions._HANDLERS.pop("arriving-probe")
-    # SQLite has one writer at a time: while posts keep arriving, the worker pauses after
-    # each one it carries out, so the web processes get their turn. PostgreSQL writers do
-    # not wait on each other.
+def test_the_workers_drain_gives_way_to_a_burst_of_posts_on_sqlite_only(database_tasks, paused):
+    for n in [1, 2, 3]:
+        actions.accept("arriving-probe", {"n": n, "others": 2})
+    assert drain_intake.call() == 3
+    # SQLite has one writer at a time: while posts arrive faster than the worker carries
+    # them out, it pauses after each one, so the web processes get their turn. PostgreSQL
+    # writers do not wait on each other.
     assert len(paused) == (3 if connection.vendor == "sqlite" else 0)
     assert all(pause > 0 for pause in paused)
     # What arrived meanwhile waits for the next drain.
+    assert Submission.objects.count() == 6
+
+
+def test_the_workers_drain_keeps_up_with_a_steady_stream_without_pausing(database_tasks, paused):
+    for n in [1, 2, 3]:
+        actions.accept("arriving-probe", {"n": n, "others": 1})
+    assert drain_intake.call() == 3
+    # One post arrived while each was carried out: the wait does not grow, no pause.
+    assert paused == []
     assert Submission.objects.count() == 3
 
 
-def test_posts_arriving_is_told_by_the_newest_row(database_tasks):
-    arriving = actions.PostsArriving()
-    assert not arriving()
+def test_posts_outpacing_the_worker_are_told_by_the_newest_row(database_tasks):
+    outpacing = actions.PostsOutpaceTheWorker()
+    assert not outpacing(took=60)  # nothing arrived
     actions.accept("probe", {"n": 1})
-    assert arriving()
-    assert not arriving()  # nothing new since it was last asked
+    actions.accept("probe", {"n": 2})
+    # Two posts in less than a minute, when it carries one out each minute: outpaced.
+    assert outpacing(took=60)
+    assert not outpacing(took=60)  # nothing new since it was last asked
+    actions.accept("probe", {"n": 3})
+    actions.accept("probe", {"n": 4})
+    # The same two, when it carries one out in a microsecond: it keeps up.
+    assert not outpacing(took=1e-6)
     Submission.objects.all().delete()
-    assert not arriving()
+    assert not outpacing(took=60)
 
 
 def test_a_failing_submission_is_kept_tried_again_then_left_for_staff(database_tasks, settings):
