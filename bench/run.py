@@ -10,7 +10,7 @@ every other bench/bench_*.py. Writes everything to bench/results/latest.json.
 
 Environment: BENCH_SECONDS (per round, default 3), BENCH_ROUNDS (default 3),
 BENCH_CONNECTIONS (default 50), BENCH_FORM_CONNECTIONS (concurrent form posts, default 10),
-BENCH_LETTER_DRAFTS (default 16000), WEB_WORKERS / WEB_THREADS (gunicorn, as when serving:
+BENCH_LETTER_DRAFTS (default 30000), WEB_WORKERS / WEB_THREADS (gunicorn, as when serving:
 gunicorn.conf.py), BENCH_ONLY (comma-separated parts to run: pages, forms, others; default all).
 It never fails on a number: it measures.
 """
@@ -167,7 +167,7 @@ def print_row(row):
 
 
 FORM_CONNECTIONS = int(os.environ.get("BENCH_FORM_CONNECTIONS", "10"))
-LETTER_DRAFTS = int(os.environ.get("BENCH_LETTER_DRAFTS", "16000"))
+LETTER_DRAFTS = int(os.environ.get("BENCH_LETTER_DRAFTS", "30000"))
 
 
 def form_body(token, **fields):
