@@ -225,7 +225,7 @@ def drain(leave_room=False):
     with), or stop, it does not pause: pausing then would only let the wait grow.
     """
     done = 0
-    posts_arriving = PostsOutpaceTheWorker() if leave_room else None
+    outpaced = PostsOutpaceTheWorker() if leave_room else None
     while True:
         waiting = Submission.objects.waiting(max_attempts()).values_list("pk", flat=True)
         batch = list(waiting[:BATCH])
@@ -233,7 +233,7 @@ def drain(leave_room=False):
             started = time.monotonic()
             done += carry_out(pk)
             took = time.monotonic() - started
-            if posts_arriving is not None and posts_arriving(took):
+            if outpaced is not None and outpaced(took):
                 time.sleep(took * PAUSE_WHILE_POSTS_ARRIVE)
         if len(batch) < BATCH:
             return done
