@@ -26,12 +26,20 @@ def get_template_or_404(campaign, key):
     return get_object_or_404(campaign.letter_templates.filter(is_active=True), key=key)
 
 
-def get_letter_or_404(request, slug, token, related=("template", "office_holder")):
+# What the letter's pages show with it, read in the same query.
+LETTER_RELATED = ("template", "office_holder")
+
+
+def get_letter_or_404(request, slug, token, related=LETTER_RELATED):
     """The letter behind a private link; the link is the only key to it.
 
     `related` are read in the same query.
     """
     campaign, public_id = campaign_and_letter_id_or_404(request, slug, token)
+    return letter_or_404(campaign, public_id, related)
+
+
+def letter_or_404(campaign, public_id, related=LETTER_RELATED):
     # (select_related() with no names would follow every link: name them or read none.)
     letters = Letter.objects.select_related(*related) if related else Letter.objects
     letter = get_object_or_404(letters, public_id=public_id, campaign=campaign)
@@ -236,7 +244,7 @@ def send(request, slug, token):
         ):
             return HttpResponseRedirect(status_page)
     # It did not move, or the form was refused: the letter says why.
-    letter = get_letter_or_404(request, slug, token)
+    letter = letter_or_404(campaign, public_id)
     if not letter.is_draft():
         # A second click, or the back button: the first request already did it.
         return HttpResponseRedirect(status_page)
