@@ -1,7 +1,9 @@
 import re
 
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import translation
+
+from portevoix.spread.models import Referrer
 
 LINK = re.compile(r"https://porte-voix\.example(/\S+)")
 
@@ -14,6 +16,17 @@ def url(name, *args, language="en", query=""):
 def links_in(message):
     """The site paths of every link in an email's text."""
     return LINK.findall(message.body)
+
+
+def referrer_linked_by(path):
+    """The referrer whose private page a path opens.
+
+    Its token carries the second it was made, so two links to the same page made a second
+    apart differ: compare what they open, not their text.
+    """
+    match = resolve(path)
+    assert match.view_name == "endorsements:allies"
+    return Referrer.from_private_token(match.kwargs["token"])
 
 
 def endorsement_form(**overrides):

@@ -9,7 +9,12 @@ from portevoix.endorsements.factories import (
     ReferrerFactory,
 )
 from portevoix.endorsements.models import Endorsement, Invitation, Suppression, unsubscribe_token
-from portevoix.endorsements.tests.helpers import endorsement_form, links_in, url
+from portevoix.endorsements.tests.helpers import (
+    endorsement_form,
+    links_in,
+    referrer_linked_by,
+    url,
+)
 from portevoix.lib.hashing import keyed_hash
 from portevoix.spread.models import Channel, Referrer
 
@@ -56,12 +61,12 @@ def test_a_person_starts_inviting_and_is_asked_to_confirm_their_address(
     referrer = Referrer.objects.get()
     assert referrer.kind == "person" and referrer.email == "amina@example.org"
     assert not referrer.has_confirmed_email()
-    assert response["Location"] == referrer.private_url()
-    assert "/fr/campagnes/" in response["Location"]
+    assert referrer_linked_by(response["Location"]) == referrer
+    assert response["Location"].startswith(f"/fr/campagnes/{campaign.slug}/")
     [message] = mail.outbox
     assert "Confirmez votre adresse courriel" in message.subject
     confirm_path, private_path = links_in(message)
-    assert private_path == referrer.private_url()
+    assert referrer_linked_by(private_path) == referrer
     assert client.get(confirm_path).status_code == 200
     assert client.post(confirm_path)["Location"].endswith("?done=email-confirmed")
     referrer.refresh_from_db()
