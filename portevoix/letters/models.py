@@ -234,9 +234,10 @@ class Letter(models.Model):
         LetterTemplate, on_delete=models.PROTECT, related_name="letters", verbose_name=_("template")
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
-    status = models.CharField(
-        _("status"), max_length=24, choices=Status, default=Status.DRAFT, db_index=True
-    )
+    # No index of its own: `letter_queue` (status first) serves every search by status, and
+    # each status change would otherwise rewrite a second index (a third of a send step's
+    # writes to the database).
+    status = models.CharField(_("status"), max_length=24, choices=Status, default=Status.DRAFT)
 
     # Who writes. The email is kept lower case so a repeat is recognized.
     sender_name = models.CharField(_("writer's name"), max_length=120, blank=True)
