@@ -9,6 +9,7 @@ from django_tasks_db.management.commands import db_worker
 
 from portevoix.health.models import WorkerHeartbeat
 from portevoix.health.periodic import enqueue_due_jobs
+from portevoix.lib.startup import settle_for_serving
 
 HEARTBEAT_EVERY_SECONDS = 10
 
@@ -41,6 +42,7 @@ class HeartbeatWorker(db_worker.Worker):
 
 class Command(db_worker.Command):
     def handle(self, *args, **options):
+        settle_for_serving()
         # The upstream command builds its Worker by name: use ours for this run.
         original = db_worker.Worker
         db_worker.Worker = HeartbeatWorker
