@@ -2,7 +2,13 @@ import re
 from urllib.parse import quote
 
 from django.http import HttpResponseRedirect
-from django.urls import LocalePrefixPattern, URLResolver, get_script_prefix, reverse
+from django.urls import (
+    LocalePrefixPattern,
+    ResolverMatch,
+    URLResolver,
+    get_script_prefix,
+    reverse,
+)
 from django.utils.http import RFC3986_SUBDELIMS, url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
@@ -30,9 +36,14 @@ class RemembersResolutions(URLResolver):
 
     Only addresses everyone shares are remembered: those whose only variable parts are slugs
     (a campaign, a province). One with a token, a code or a number names one person's letter
-    or link; it is resolved each time, so a burst of them never pushes out the shared ones,
-    and no private link stays in memory. An unknown address is refused each time. At most
-    `REMEMBERED` addresses are kept, the least recently used forgotten first.
+    or link, and is never kept, so no private link stays in memory. An address with a signed
+    link (its one part holding a ":", which no slug does) is resolved by its shape instead:
+    the same address with a stand-in where the link goes, which every pattern treats as it
+    treats the link (both match `str`, neither `slug`, `int` or `uuid`). The shape is kept,
+    and each request's match gets its own link back. Any other private part (a code, a
+    number) is resolved each time, so a burst of them never pushes out the shared ones. An
+    unknown address is refused each time. At most `REMEMBERED` addresses and shapes are
+    kept, the least recently used forgotten first.
 
     The caller (Django's root resolver) builds a new match from the one returned here, so
     one request never sees what another did with its match.
@@ -45,17 +56,77 @@ class RemembersResolutions(URLResolver):
         self._remembered = PageStore(capacity=self.REMEMBERED)
 
     def resolve(self, path):
+        path = str(path)
+        shape, link = shape_of(path)
+        if link is not None:
+            match = self._remembered.get_or_make(
+                ("shape", shape, get_language()),
+                lambda: URLResolver.resolve(self, shape),
+                keep=lambda match: shared_by_everyone(match, but_for=TOKEN_STAND_IN),
+            )
+            if holds_the_stand_in_once(match):
+                return with_link(match, link)
         # Translated patterns differ by language, so the language is part of the key.
         return self._remembered.get_or_make(
-            (str(path), get_language()),
+            (path, get_language()),
             lambda: URLResolver.resolve(self, path),
-            keep=lambda match: shared_by_everyone(match.route),
+            keep=shared_by_everyone,
         )
 
 
-def shared_by_everyone(route):
-    """Whether every variable part of `route` is a slug (`<slug:...>`)."""
-    return all(part.startswith("slug:") for part in VARIABLE_PART.findall(route))
+def shared_by_everyone(match, but_for=None):
+    """Whether every variable part of the match's route is a slug (`<slug:...>`), or, with
+    `but_for`, holds exactly that stand-in."""
+    return all(
+        part.startswith("slug:") or (but_for and match.captured_kwargs.get(name) == but_for)
+        for part, name in variable_parts(match.route)
+    )
+
+
+def variable_parts(route):
+    """(part, name) for each `<converter:name>` or `<name>` in a route."""
+    return [(part, part.rpartition(":")[2]) for part in VARIABLE_PART.findall(route)]
+
+
+def shape_of(path):
+    """(the path with its signed link replaced by the stand-in, the link), or (path, None)
+    when the path has no such link, several, or a "~" of its own (the stand-in must be
+    found only where it was put)."""
+    parts = path.split("/")
+    links = [index for index, part in enumerate(parts) if ":" in part]
+    if len(links) != 1 or "~" in path:
+        return path, None
+    (index,) = links
+    link, parts[index] = parts[index], TOKEN_STAND_IN
+    return "/".join(parts), link
+
+
+def holds_the_stand_in_once(match):
+    """Whether the stand-in came out as one argument of its own, as the link will."""
+    values = [value for value in match.captured_kwargs.values() if isinstance(value, str)]
+    return [value for value in values if TOKEN_STAND_IN in value] == [TOKEN_STAND_IN]
+
+
+def with_link(match, link):
+    """A new match like `match`, with the link where its shape had the stand-in."""
+
+    def put_back(arguments):
+        return {
+            name: link if value == TOKEN_STAND_IN else value for name, value in arguments.items()
+        }
+
+    return ResolverMatch(
+        match.func,
+        match.args,
+        put_back(match.kwargs),
+        match.url_name,
+        match.app_names,
+        match.namespaces,
+        match.route,
+        match.tried,
+        captured_kwargs=put_back(match.captured_kwargs),
+        extra_kwargs=match.extra_kwargs,
+    )
 
 
 VARIABLE_PART = re.compile(r"<([^>]+)>")

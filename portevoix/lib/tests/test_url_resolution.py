@@ -1,12 +1,20 @@
 """Addresses under /fr/ and /en/ are resolved once, then found again, per language."""
 
+import re
+
 import pytest
-from django.urls import Resolver404, get_resolver, resolve, reverse
+from django.urls import Resolver404, URLResolver, get_resolver, resolve, reverse
 from django.utils import translation
 
 from portevoix.endorsements import views as endorsement_views
 from portevoix.lib import urls
-from portevoix.lib.urls import RemembersResolutions, private_url, redirect_to_shared, shared_url
+from portevoix.lib.urls import (
+    TOKEN_STAND_IN,
+    RemembersResolutions,
+    private_url,
+    redirect_to_shared,
+    shared_url,
+)
 
 
 def remembering_resolver():
@@ -137,3 +145,115 @@ def test_a_private_url_is_the_reversed_address_and_keeps_no_token(token):
     assert len(urls._shared_urls) == 2  # one address per language, with a stand-in
     kept = [str(key) for key in urls._shared_urls.pages] + list(urls._shared_urls.pages.values())
     assert not any(token in text for text in kept)
+
+
+# --- Addresses with a signed link, resolved by their shape -------------------------------------
+
+SIGNED_LINKS = [
+    "0b3c6f2e6a534a8e9d7e2f9c1b7a4e10:4Jq-Wm_tX9aZ",
+    "1f2e3d4c5b6a79880a1b2c3d4e5f6a7b:Zz0-_yY",
+]
+
+
+def resolved_by_django(path):
+    """What Django's own resolver finds, with nothing remembered."""
+    resolver = remembering_resolver()
+    return URLResolver.resolve(resolver, path.lstrip("/"))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize(
+    "name",
+    ["letters:send", "letters:status", "letters:pdf", "letters:write", "endorsements:allies"],
+)
+def test_an_address_with_a_signed_link_resolves_as_django_resolves_it(language, name):
+    for link in SIGNED_LINKS:
+        path = address_of(name, language, "family-reunification", link)
+        found = resolve_in(language, path)
+        with translation.override(language):
+            expected = resolved_by_django(path)
+        assert found.func is expected.func
+        assert found.kwargs == expected.kwargs
+        assert found.kwargs["token"] == link
+        assert found.view_name == name
+        assert found.route.endswith(expected.route)
+
+
+def test_the_shape_is_remembered_once_and_no_link_is_kept():
+    forget_everything()
+    for link in SIGNED_LINKS:
+        for language in ["fr", "en"]:
+            resolve_in(language, address_of("letters:send", language, "family-reunification", link))
+    assert remembered_count() == 2  # one shape per language
+    kept = remembering_resolver()._remembered.pages
+    held = [str(key) for key in kept] + [str(match.kwargs) for match in kept.values()]
+    assert not any(link in text for link in SIGNED_LINKS for text in held)
+
+
+def test_each_request_gets_its_own_link_and_arguments():
+    first_path, second_path = (
+        address_of("letters:send", "en", "family-reunification", link) for link in SIGNED_LINKS
+    )
+    first = resolve_in("en", first_path)
+    first.kwargs["token"] = "changed"
+    second = resolve_in("en", second_path)
+    assert second.kwargs == {"slug": "family-reunification", "token": SIGNED_LINKS[1]}
+    assert resolve_in("en", first_path).kwargs["token"] == SIGNED_LINKS[0]
+
+
+def test_extra_arguments_of_a_pattern_come_with_the_link():
+    path = address_of("letters:docx", "en", "family-reunification", SIGNED_LINKS[0])
+    assert resolve_in("en", path).kwargs == {
+        "slug": "family-reunification",
+        "token": SIGNED_LINKS[0],
+        "kind": "docx",
+    }
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "with~tilde:abc",  # a "~" of its own: the stand-in would not be the only one
+        "~token~:abc",
+        "two:parts/and:more",  # two parts holding a ":"
+    ],
+)
+def test_addresses_a_shape_cannot_stand_for_are_resolved_as_they_are(link):
+    forget_everything()
+    path = f"/en/campaigns/family-reunification/letters/{link}/"
+    with translation.override("en"):
+        try:
+            expected = resolved_by_django(path)
+        except Resolver404:
+            with pytest.raises(Resolver404):
+                resolve_in("en", path)
+        else:
+            assert resolve_in("en", path).kwargs == expected.kwargs
+    assert remembered_count() == 0
+
+
+def test_an_unknown_address_with_a_signed_link_is_refused_each_time():
+    forget_everything()
+    for _ in range(2):
+        with pytest.raises(Resolver404):
+            resolve_in("en", f"/en/no-such-page/{SIGNED_LINKS[0]}/")
+
+
+def test_every_pattern_treats_the_stand_in_as_it_treats_a_signed_link():
+    # What the shape relies on: no converter tells the two apart.
+    def patterns(resolver):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                yield from patterns(pattern)
+            else:
+                yield pattern
+
+    converters = {
+        type(converter)
+        for pattern in patterns(remembering_resolver())
+        for converter in pattern.pattern.converters.values()
+    }
+    assert converters  # the site's patterns do use converters
+    for converter in converters:
+        matches = [re.fullmatch(converter.regex, text) is not None for text in SIGNED_LINKS]
+        assert matches == [re.fullmatch(converter.regex, TOKEN_STAND_IN) is not None] * 2
