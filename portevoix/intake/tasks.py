@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.db import connection
+from django.conf import settings
 from django_tasks import task
 
 from portevoix.health.periodic import register_periodic
@@ -12,8 +12,7 @@ def drain_intake():
     minute in case an ask was lost with a worker."""
     from portevoix.intake.actions import drain
 
-    # On SQLite one process writes at a time: the worker leaves the web processes room.
-    return drain(leave_room=connection.vendor == "sqlite")
+    return drain(leave_room=settings.WORKER_GIVES_WAY_TO_BURSTS)
 
 
 register_periodic("drain_intake", timedelta(minutes=1), drain_intake)

@@ -255,6 +255,10 @@ LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
 INTAKE_MAX_ATTEMPTS = env_int("INTAKE_MAX_ATTEMPTS", 5)
 # ...and is deleted, with what the person typed, this many days after it was sent.
 INTAKE_KEEP_FAILED_DAYS = env_int("INTAKE_KEEP_FAILED_DAYS", 30)
+# While posts arrive faster than it carries them out, the worker pauses between them, so the
+# web processes have the processors (and, on SQLite, the database). Turn off for a worker on
+# a machine of its own, where pausing would leave its processors idle.
+WORKER_GIVES_WAY_TO_BURSTS = env_bool("WORKER_GIVES_WAY_TO_BURSTS", True)
 
 # Privacy: who answers questions about personal data, and how long data is kept.
 PRIVACY_OFFICER_NAME = env_str("PRIVACY_OFFICER_NAME", "")
