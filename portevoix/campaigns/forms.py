@@ -81,10 +81,10 @@ class ContactForm(HoneypotMixin, ModelForm):
         return cleaned
 
     def too_many_recent_messages(self, email):
-        by_email, by_network = ContactMessage.objects.recent_counts(
-            email=email, network_address_hash=self.network_address_hash
-        )
-        return (
-            by_email >= settings.CONTACT_LIMIT_PER_EMAIL
-            or by_network >= settings.CONTACT_LIMIT_PER_IP
+        recent = ContactMessage.objects.recent()
+        if recent.at_least(settings.CONTACT_LIMIT_PER_EMAIL, email=email):
+            return True
+        network = self.network_address_hash
+        return bool(network) and recent.at_least(
+            settings.CONTACT_LIMIT_PER_IP, network_address_hash=network
         )

@@ -1,6 +1,10 @@
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
 from portevoix.campaigns.models import ContactMessage
 from portevoix.privacy.models import Consent
@@ -120,6 +124,52 @@ def test_it_limits_messages_per_network_address(client, campaign):
         contact_url(campaign), valid_message(email="p9@example.org"), REMOTE_ADDR="10.9.9.9"
     )
     assert other_network.status_code == 302
+
+
+def store_messages(campaign, count, *, hours_ago=0, **sender):
+    received = timezone.now() - timedelta(hours=hours_ago)
+    ContactMessage.objects.bulk_create(
+        ContactMessage(
+            campaign=campaign,
+            name="Sender",
+            email=sender.get("email", f"other{n}@example.org"),
+            network_address_hash=sender.get("network_address_hash", f"net{n}"),
+            message="Hello",
+            language="en",
+            created_at=received,
+        )
+        for n in range(count)
+    )
+
+
+def test_a_senders_limit_counts_their_recent_messages_only(campaign):
+    store_messages(campaign, 40)  # other people
+    store_messages(campaign, 5, hours_ago=2, email="amina@example.org")  # too long ago
+    recent = ContactMessage.objects.recent()
+    assert not recent.at_least(1, email="amina@example.org")
+    store_messages(campaign, 2, email="amina@example.org", network_address_hash="home")
+    assert recent.at_least(2, email="amina@example.org")
+    assert not recent.at_least(3, email="amina@example.org")
+    assert recent.at_least(2, network_address_hash="home")
+    assert not recent.at_least(3, network_address_hash="home")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own query plan")
+@pytest.mark.parametrize(
+    ("sender", "index"),
+    [
+        ({"email": "a@example.org"}, "contact_by_email"),
+        ({"network_address_hash": "h"}, "contact_by_network"),
+    ],
+)
+def test_a_senders_limit_is_read_through_their_index_and_at_most_the_limit(sender, index):
+    check = ContactMessage.objects.recent().filter(**sender)[:3]
+    sql, values = check.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert index in plan
+    assert "LIMIT 3" in sql
 
 
 def test_it_keeps_only_a_hash_of_the_network_address(client, campaign):
