@@ -39,11 +39,11 @@ class RemembersResolutions(URLResolver):
     or link, and is never kept, so no private link stays in memory. An address with a signed
     link (its one part holding a ":", which no slug does) is resolved by its shape instead:
     the same address with a stand-in where the link goes, which every pattern treats as it
-    treats the link (both match `str`, neither `slug`, `int` or `uuid`). The shape is kept,
-    and each request's match gets its own link back. Any other private part (a code, a
-    number) is resolved each time, so a burst of them never pushes out the shared ones. An
-    unknown address is refused each time. At most `REMEMBERED` addresses and shapes are
-    kept, the least recently used forgotten first.
+    treats the link (both match `str` and `path`, neither `slug`, `int` nor `uuid`). The
+    shape is kept, and each request's match gets its own link back. Any other private part
+    (a code, a number) is resolved each time, so a burst of them never pushes out the shared
+    ones. An unknown address is refused each time. At most `REMEMBERED` addresses and shapes
+    are kept, the least recently used forgotten first.
 
     The caller (Django's root resolver) builds a new match from the one returned here, so
     one request never sees what another did with its match.
