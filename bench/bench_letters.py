@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import harness  # noqa: E402 - after the project is on the path
+
 SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 LETTERS = int(os.environ.get("BENCH_LETTERS", "200"))
@@ -43,21 +46,9 @@ def environment(var_dir):
     return {**os.environ}
 
 
-def create_postgres_database(url):
-    """bin/with-postgres starts an empty cluster: make the database the URL names."""
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if exists.fetchone() is None:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def setup(var_dir):
     env = environment(var_dir)
-    if env.get("DATABASE_URL", "").startswith("postgres"):
-        create_postgres_database(env["DATABASE_URL"])
+    harness.ensure_postgres_database(env.get("DATABASE_URL"))
     import django
 
     django.setup()
@@ -139,8 +130,6 @@ def measure_delivery(env, workers):
     from django.test import override_settings
     from django_tasks_db.models import DBTaskResult
 
-    from bench.harness import free_port
-
     class Sink:
         received = 0
 
@@ -148,7 +137,7 @@ def measure_delivery(env, workers):
             Sink.received += 1
             return "250 OK"
 
-    port = free_port()
+    port = harness.free_port()
     controller = Controller(Sink(), hostname="127.0.0.1", port=port)
     controller.start()
     tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

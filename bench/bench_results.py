@@ -25,6 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import harness  # noqa: E402 - after the project is on the path
+
 ACTIONS = int(os.environ.get("BENCH_RESULTS_ACTIONS", "1000000"))
 REQUESTS = int(os.environ.get("BENCH_RESULTS_REQUESTS", "20"))
 BATCH = 5000
@@ -46,10 +49,7 @@ def environment(var_dir):
             "ALLOWED_HOSTS": "testserver,127.0.0.1",
         }
     )
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        from bench.bench_letters import create_postgres_database
-
-        create_postgres_database(os.environ["DATABASE_URL"])
+    harness.ensure_postgres_database(os.environ.get("DATABASE_URL"))
     import django
 
     django.setup()

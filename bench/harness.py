@@ -64,7 +64,22 @@ def manage(env, *args, quiet=True):
     )
 
 
+def ensure_postgres_database(url):
+    """When `url` names a PostgreSQL database, make it if it is not there yet: bin/with-postgres
+    starts an empty cluster."""
+    if not (url or "").startswith("postgres"):
+        return
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if exists.fetchone() is None:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
 def prepare_site(env):
+    ensure_postgres_database(env.get("DATABASE_URL"))
     manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
     manage(env, "load_demo")
