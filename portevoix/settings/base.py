@@ -62,13 +62,15 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached public pages are answered here, with the headers above and nothing below.
     "portevoix.lib.pagecache.PageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, with shortcuts for the busiest requests (portevoix/lib/middleware.py): the
+    # language read from the address, and public form posts past the staff middleware.
+    "portevoix.lib.middleware.SessionMiddleware",
+    "portevoix.lib.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portevoix.lib.middleware.AuthenticationMiddleware",
     "portevoix.staff.middleware.RequireTwoFactorMiddleware",
-    "portevoix.lib.messages.LazyMessageMiddleware",
+    "portevoix.lib.middleware.MessageMiddleware",
 ]
 
 ROOT_URLCONF = "portevoix.urls"
