@@ -8,6 +8,9 @@ however many posts came before, and it counts posts the worker has not yet carri
 
 import time
 from datetime import UTC, datetime
+from functools import lru_cache
+
+from django.db import connection
 
 from portevoix.intake.models import WindowCount
 from portevoix.lib.db.statements import db_values, model_sql, write_transaction
@@ -33,10 +36,17 @@ def count_in_window(scope, who, window):
 def counting_statement(scope, who, window):
     """(SQL, values) that count one more post for `who` and return the count so far."""
     window_number = int(time.time() // window)
-    ends_at = datetime.fromtimestamp((window_number + 1) * window, tz=UTC)
     key = f"{scope}:{who}:{window_number}"
     sql = model_sql(WindowCount, INSERT_OR_ADD_ONE, key="key", count="count", ends_at="ends_at")
-    return sql, db_values(WindowCount, key=key, ends_at=ends_at)
+    # The key is text, stored as it is.
+    return sql, [key, window_end(window_number, window, connection.vendor)]
+
+
+@lru_cache(maxsize=64)  # its end changes once a window: worked out once, not on every post
+def window_end(window_number, window, vendor):
+    """When a window ends, as the database in use (`vendor`) stores it."""
+    ends_at = datetime.fromtimestamp((window_number + 1) * window, tz=UTC)
+    return db_values(WindowCount, ends_at=ends_at)[0]
 
 
 def seconds_left_in_window(window):

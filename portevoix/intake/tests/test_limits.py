@@ -61,3 +61,21 @@ def test_posts_counted_at_the_same_moment_in_several_threads_are_all_counted():
     assert run_in_threads(poster) == []
     # Every post saw a count of its own: none was lost or counted twice.
     assert sorted(seen) == list(range(1, 201))
+
+
+@pytest.mark.django_db
+def test_each_window_ends_at_its_own_end_and_each_length_at_its_own():
+    # A window's end is worked out once and kept: the next window, or a window of another
+    # length, must not get it.
+    with time_machine.travel(MORNING, tick=False):
+        count_in_window("endorse", "a", 600)
+        count_in_window("find-mp", "a", 3600)
+    with time_machine.travel(MORNING + timedelta(minutes=10), tick=False):
+        count_in_window("endorse", "b", 600)
+    # Keys are form:sender:window number.
+    ends = {row.key.rsplit(":", 1)[0]: row.ends_at for row in WindowCount.objects.all()}
+    assert ends == {
+        "endorse:a": datetime(2026, 11, 28, 10, 10, tzinfo=UTC),
+        "find-mp:a": datetime(2026, 11, 28, 11, 0, tzinfo=UTC),
+        "endorse:b": datetime(2026, 11, 28, 10, 20, tzinfo=UTC),
+    }
