@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangosLocaleMiddleware
 from django.test import RequestFactory
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
 from portevoix.campaigns.factories import CampaignFactory
 from portevoix.campaigns.models import Campaign
@@ -96,7 +97,7 @@ def test_a_public_post_is_anonymous(db):
 def test_any_other_request_gets_the_account_middlewares_user(db):
     request = seen_by_the_view(AuthenticationMiddleware, post(cookies=SESSION_COOKIE))
     # Django's lazy user: worked out from the session when read (no one is signed in here).
-    assert type(request.user).__name__ == "SimpleLazyObject"
+    assert isinstance(request.user, SimpleLazyObject)
     assert not request.user.is_authenticated
 
 
