@@ -39,9 +39,14 @@ def is_public_post(request):
         known = request._is_public_post = (
             request.method == "POST"
             and not carries_a_session(request)
-            and not request.path_info.startswith(tuple(settings.STAFF_PATH_PREFIXES))
+            and not is_staff_path(request.path_info)
         )
     return known
+
+
+def is_staff_path(path):
+    """Whether `path` is one of the staff pages (`STAFF_PATH_PREFIXES`)."""
+    return path.startswith(tuple(settings.STAFF_PATH_PREFIXES))
 
 
 class StepsAsideForPublicPosts:
@@ -86,7 +91,8 @@ class LocaleMiddleware(locale.LocaleMiddleware):
     """
 
     def process_request(self, request):
-        language = language_of_address(request)
+        # Kept for the response: the address does not change on the way.
+        language = request._language_of_address = language_of_address(request)
         if language is None:
             return super().process_request(request)
         translation.activate(language)
@@ -94,22 +100,16 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         return None
 
     def process_response(self, request, response):
-        if language_of_address(request) is None:
+        if request._language_of_address is None:
             return super().process_response(request, response)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
 
 
 def language_of_address(request):
-    """The site's language the address begins with (`/en/...` gives "en"), or None when it
-    begins with none, or the site's addresses carry no language."""
-    first_part = request.path_info.split("/", 2)[1]
-    if first_part not in site_languages():
-        return None
+    """The site's language the address begins with (`/en/...` gives "en"), found as Django
+    finds it there, or None when it begins with none, or the site's addresses carry no
+    language."""
     urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
     prefixed, _default_prefixed = is_language_prefix_patterns_used(urlconf)
-    return first_part if prefixed else None
-
-
-def site_languages():
-    return {code for code, _name in settings.LANGUAGES}
+    return translation.get_language_from_path(request.path_info) if prefixed else None

@@ -2,10 +2,10 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from portevoix.lib.middleware import is_staff_path
 from portevoix.staff.two_factor import is_verified
 
 # Leaving is always allowed; the second step itself is outside these paths.
@@ -24,7 +24,7 @@ class RequireTwoFactorMiddleware:
 
     def needs_second_step(self, request):
         path = request.path_info
-        if not any(path.startswith(prefix) for prefix in settings.STAFF_PATH_PREFIXES):
+        if not is_staff_path(path):
             return False
         if path.startswith(ALWAYS_ALLOWED):
             return False
