@@ -1,17 +1,42 @@
 """How gunicorn serves Porte-voix. gunicorn reads this file when started from this folder.
 
-`WEB_WORKERS` (default: two per CPU core) and `WEB_THREADS` (default: 1) tune it; options
-given on gunicorn's command line win over both.
+`WEB_WORKERS` (default: one per CPU core on SQLite, two per core with a database server) and
+`WEB_THREADS` (default: 1) tune it; options given on gunicorn's command line win over both.
 """
 
 import os
 
+
+def uses_sqlite(database_url):
+    """Whether the site's database is the embedded SQLite file (no DATABASE_URL) or not."""
+    return not database_url or database_url.startswith("sqlite")
+
+
+def default_workers(cores, database_url):
+    """One process per core on SQLite, two with a database server.
+
+    On SQLite a request's work, the database's included, is done in its own process: it
+    never waits on another machine, so one process per core keeps every core busy, and each
+    process keeps its core (and that core's caches) to itself. A second process per core then
+    only adds switches between them. Measured on two cores, rounds taking turns: endorsements
+    accepted 2,607 a second with two processes against 2,441 with four (2,495 with three),
+    letters 2,431 against 2,271, and the campaign page at the same rate (6,206 and 6,349).
+    With a database server, each statement waits for its answer, from another machine in
+    most deployments: a second process per core uses the core meanwhile. (With PostgreSQL on
+    the same two cores, two processes and four gave the same rates.)
+    """
+    per_core = 1 if uses_sqlite(database_url) else 2
+    return per_core * cores
+
+
 # Processes with one thread each. The threads of one process take turns on Python's lock, so
 # a thread holding the database's write lock holds up the others in its process; processes
-# run side by side. Two per core keep every core busy while one process waits. Measured on
-# two cores: endorsements were accepted about 1.7 times as fast at 4 processes x 1 thread as
-# at 2 x 4, and pages were served as fast or faster.
-workers = int(os.environ.get("WEB_WORKERS") or 2 * (os.cpu_count() or 1))
+# run side by side. Measured on two cores: endorsements were accepted about 1.7 times as fast
+# at 4 processes x 1 thread as at 2 x 4, and pages were served as fast or faster.
+workers = int(
+    os.environ.get("WEB_WORKERS")
+    or default_workers(os.cpu_count() or 1, os.environ.get("DATABASE_URL", ""))
+)
 threads = int(os.environ.get("WEB_THREADS") or 1)
 # The sync worker class: each process takes the next connection from the one queue the kernel
 # keeps for all of them, answers it and closes it, so requests are answered in the order they
