@@ -6,12 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 from portevoix.campaigns.tools import tool_url
 from portevoix.lib.i18n import Bilingual
+from portevoix.lib.pagecache import kept_until_content_changes
 from portevoix.privacy.fields import EncryptedTextField
 
 
 class CampaignQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status=Campaign.Status.ACTIVE)
+
+    def kept_by_id(self, pk):
+        """The campaign with this id, kept in this process until public content changes: the
+        worker needs it for every form post it carries out. Read-only: others share it."""
+        return kept_until_content_changes(("campaign by id", pk), lambda: self.get(pk=pk))
 
 
 class Campaign(models.Model):

@@ -22,7 +22,7 @@ from portevoix.endorsements.models import (
 from portevoix.intake import actions as intake
 from portevoix.intake.limits import counting_statement
 from portevoix.lib.db.statements import model_sql
-from portevoix.lib.pagecache import bump_content_version, kept_until_content_changes
+from portevoix.lib.pagecache import bump_content_version
 from portevoix.privacy import actions as privacy
 from portevoix.privacy.models import Consent, Purpose
 from portevoix.spread.models import Channel, Referrer
@@ -128,10 +128,7 @@ def accept_endorsement(*, campaign, data, language, referral_link, network):
 
 def submit_accepted_endorsement(payload):
     """The worker's half of the endorsement form: carry out what `accept_endorsement` stored."""
-    campaign = kept_until_content_changes(
-        ("campaign by id", payload["campaign"]),
-        lambda: Campaign.objects.get(pk=payload["campaign"]),
-    )
+    campaign = Campaign.objects.kept_by_id(payload["campaign"])
     data = payload["data"]
     return submit_endorsement(
         campaign=campaign,

@@ -40,7 +40,6 @@ def letter_url(campaign, key):
 
 def sender_email_of(payload):
     from portevoix.letters.actions import letter_asked_for
-    from portevoix.letters.models import Letter
 
-    letter = Letter.objects.filter(letter_asked_for(payload)).only("sender_email").first()
+    letter = letter_asked_for(payload)
     return letter.sender_email if letter else ""

@@ -19,6 +19,7 @@ from portevoix.letters.actions import (
 from portevoix.letters.apps import sender_email_of
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import LetterFactory
+from portevoix.privacy.models import Consent
 
 pytestmark = pytest.mark.django_db
 
@@ -143,6 +144,33 @@ def test_a_request_stored_before_the_public_id_was_written_is_still_carried_out(
     assert [c.purpose for c in draft.consents()] == ["send_letter"]
     [message] = mail.outbox
     assert message.to == [draft.sender_email]
+
+
+def test_the_consents_name_the_letter_s_campaign(client, draft):
+    CampaignFactory(slug="another-campaign")
+    client.post(draft.step_url("send"), {"send_letter": "on"})
+    [consent] = draft.consents()
+    assert consent.campaign_id == draft.campaign_id
+    assert consent.source == f"letter:{draft.pk}"
+
+
+def test_a_request_about_a_letter_erased_meanwhile_records_and_sends_nothing(draft):
+    request = {"letter_public_id": str(draft.public_id), "purposes": ["send_letter"]}
+    source = draft.consent_source()
+    draft.delete()
+    assert sender_email_of(request) == ""
+    carry_out_confirmation_request({**request, "language": "fr"})
+    assert not Consent.objects.filter(source=source).exists()
+    assert mail.outbox == []
+
+
+def test_a_request_about_a_letter_no_longer_awaiting_confirmation_sends_nothing(draft):
+    # Withdrawn (back to a draft) in the seconds the request waited.
+    request = {"letter_public_id": str(draft.public_id), "purposes": ["send_letter"]}
+    assert sender_email_of(request) == draft.sender_email
+    carry_out_confirmation_request({**request, "language": "fr"})
+    assert not draft.consents().exists()
+    assert mail.outbox == []
 
 
 def test_a_double_click_on_send_emails_one_link(client, draft):
