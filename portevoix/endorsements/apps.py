@@ -9,6 +9,7 @@ def listing_consent_changed(sender, instance, **kwargs):
     from django.db import transaction
 
     from portevoix.endorsements.models import ENDORSEMENT_SOURCE, Endorsement
+    from portevoix.lib.db.statements import first_row, model_sql
     from portevoix.lib.pagecache import bump_content_version
     from portevoix.privacy.models import Purpose
 
@@ -17,9 +18,14 @@ def listing_consent_changed(sender, instance, **kwargs):
     endorsement_id = instance.source.removeprefix(ENDORSEMENT_SOURCE)
     if endorsement_id == instance.source or not endorsement_id.isdigit():
         return
-    approved = Endorsement.objects.filter(pk=endorsement_id, status=Endorsement.Status.APPROVED)
-    if approved.exists():
+    # Asked for every new endorsement the worker records (its consent to be listed), while it
+    # holds SQLite's write lock: SQL made once, rather than a query built each time.
+    approved = model_sql(Endorsement, IS_APPROVED, id="id", status="status")
+    if first_row(approved, [int(endorsement_id), Endorsement.Status.APPROVED]) is not None:
         transaction.on_commit(bump_content_version)
+
+
+IS_APPROVED = "SELECT 1 FROM {table} WHERE {id} = %s AND {status} = %s"
 
 
 def endorsement_may_show(endorsement, created, update_fields):

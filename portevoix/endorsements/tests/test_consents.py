@@ -12,10 +12,10 @@ from portevoix.endorsements.factories import (
     OrganizationFactory,
     ReferrerFactory,
 )
-from portevoix.endorsements.models import Endorsement
+from portevoix.endorsements.models import ENDORSEMENT_SOURCE, Endorsement
 from portevoix.endorsements.tests.helpers import endorsement_form, url
 from portevoix.endorsements.tests.test_invitations import invite
-from portevoix.privacy.actions import erase_personal_data
+from portevoix.privacy.actions import erase_personal_data, record_consent
 from portevoix.privacy.links import make_token
 from portevoix.privacy.models import Consent, Purpose
 from portevoix.test import sign_in_staff
@@ -94,6 +94,24 @@ def test_without_the_listing_consent_an_approved_endorsement_is_not_named(
     Endorsement.objects.update(status=Endorsement.Status.APPROVED)
     assert "Clinique Santé Pour Tous" not in endorsers_page(client, campaign)
     assert not Consent.objects.filter(purpose=Purpose.LIST_PUBLICLY).exists()
+
+
+def test_a_listing_consent_given_later_names_an_approved_endorsement_at_once(
+    client, campaign, django_capture_on_commit_callbacks
+):
+    endorsement = approved(campaign, django_capture_on_commit_callbacks, client, consent_listing="")
+    assert "Clinique Santé Pour Tous" not in endorsers_page(client, campaign)
+    with django_capture_on_commit_callbacks(execute=True):
+        record_consent(
+            email=EMAIL,
+            purpose=Purpose.LIST_PUBLICLY,
+            wording="List us",
+            language="en",
+            campaign=campaign,
+            source=f"{ENDORSEMENT_SOURCE}{endorsement.pk}",
+        )
+    # The page was kept: the new consent told the cache, since the endorsement is shown.
+    assert "Clinique Santé Pour Tous" in endorsers_page(client, campaign)
 
 
 def test_erasing_the_contact_removes_their_consents_and_the_name_but_keeps_the_count(
