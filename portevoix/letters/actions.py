@@ -216,8 +216,8 @@ def letter_asked_for(payload):
     request stored before the send step wrote that, by its key.
 
     Read with SQL made once per process: the worker reads one for every "send it for me",
-    and building the ORM's query for a letter's columns cost more than half of carrying the
-    request out, all of it while holding the database's only write lock on SQLite.
+    and building the ORM's query for a letter's columns (with its campaign's) cost more than a
+    third of carrying the request out, all of it while holding SQLite's only write lock.
     """
     if "letter_public_id" in payload:
         return read_one(Letter.objects, ASKED_LETTER_FIELDS, public_id=payload["letter_public_id"])

@@ -165,7 +165,7 @@ def test_a_request_about_a_letter_erased_meanwhile_records_and_sends_nothing(dra
 
 
 def test_a_request_about_a_letter_no_longer_awaiting_confirmation_sends_nothing(draft):
-    # Withdrawn (back to a draft) in the seconds the request waited.
+    # Still a draft, as a letter withdrawn in the seconds the request waited would be.
     request = {"letter_public_id": str(draft.public_id), "purposes": ["send_letter"]}
     assert sender_email_of(request) == draft.sender_email
     carry_out_confirmation_request({**request, "language": "fr"})
