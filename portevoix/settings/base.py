@@ -257,6 +257,9 @@ LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
 INTAKE_MAX_ATTEMPTS = env_int("INTAKE_MAX_ATTEMPTS", 5)
 # ...and is deleted, with what the person typed, this many days after it was sent.
 INTAKE_KEEP_FAILED_DAYS = env_int("INTAKE_KEEP_FAILED_DAYS", 30)
+# Background tasks (each email sent is one) are deleted this many days after they finished,
+# with their arguments and errors (portevoix/health/task_results.py).
+TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 14)
 # While posts arrive faster than it carries them out, the worker pauses between them, so the
 # web processes have the processors (and, on SQLite, the database). Turn off for a worker on
 # a machine of its own, where pausing would leave its processors idle.
