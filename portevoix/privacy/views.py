@@ -25,6 +25,7 @@ def policy(request):
             "officer_email": settings.PRIVACY_OFFICER_EMAIL,
             "contact_retention_days": settings.CONTACT_MESSAGE_RETENTION_DAYS,
             "failed_form_retention_days": settings.INTAKE_KEEP_FAILED_DAYS,
+            "task_retention_days": settings.TASK_RESULTS_KEEP_DAYS,
         },
     )
 

@@ -152,3 +152,41 @@ def test_changing_data_needs_post(client, held):
     token = make_token(EMAIL)
     assert client.get(f"/en/my-data/{token}/erase/").status_code == 405
     assert client.get(f"/en/my-data/{token}/consents/{held.pk}/withdraw/").status_code == 405
+
+
+def test_erasing_also_removes_the_emails_with_a_link_to_the_data(
+    client, held, database_tasks, django_capture_on_commit_callbacks
+):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from portevoix.privacy.tasks import send_personal_data_link
+
+    ask_for_link(client, EMAIL, capture=django_capture_on_commit_callbacks)
+    ask_for_link(client, EMAIL, capture=django_capture_on_commit_callbacks)
+    sent, waiting = DBTaskResult.objects.filter(args_kwargs__icontains=EMAIL)
+    DBTaskResult.objects.filter(pk=sent.pk).update(status=TaskResultStatus.SUCCESSFUL)
+    # Another person's link, and one being sent at this moment, stay.
+    someone_else = send_personal_data_link.enqueue("bo@example.org", "en")
+    being_sent = send_personal_data_link.enqueue(EMAIL, "fr")
+    DBTaskResult.objects.filter(pk=being_sent.id).update(status=TaskResultStatus.RUNNING)
+
+    client.post(f"/en/my-data/{make_token(EMAIL)}/erase/", {"confirm": "on"})
+
+    left = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert left == {someone_else.id, being_sent.id}
+    assert str(sent.pk) not in left and str(waiting.pk) not in left
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("/fr/confidentialite/", "Un courriel avec un lien vers vos données"),
+        ("/en/privacy/", "An email with a link to your data"),
+    ],
+)
+def test_the_privacy_page_says_how_long_a_link_s_email_is_kept(client, settings, url, words):
+    settings.TASK_RESULTS_KEEP_DAYS = 9
+    page = client.get(url).content.decode()
+    assert words in page
+    assert "9" in page.split(words)[1].split("</li>")[0]
