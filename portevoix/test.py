@@ -1,5 +1,5 @@
-"""What tests across the project share: a cast of people, a base test case, and a way to
-run the same work in several threads at once.
+"""What tests across the project share: a cast of people, a base test case, a way to run
+the same work in several threads at once, and SQLite's plan for a query.
 
 The cast:
 - sophie, campaign staff (is_staff, can use the admin);
@@ -68,3 +68,11 @@ def run_in_threads(work, threads=4):
     for thread in started:
         thread.join()
     return errors
+
+
+def query_plan(queryset):
+    """SQLite's plan for `queryset` (EXPLAIN QUERY PLAN), its steps joined in one line."""
+    sql, values = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
+        return " ".join(str(row[-1]) for row in cursor.fetchall())

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from portevoix.campaigns.models import ContactMessage
 from portevoix.privacy.models import Consent
+from portevoix.test import query_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -163,12 +164,9 @@ def test_a_senders_limit_counts_their_recent_messages_only(campaign):
     ],
 )
 def test_a_senders_limit_is_read_through_their_index_and_at_most_the_limit(sender, index):
-    check = ContactMessage.objects.recent().filter(**sender)[:3]
-    sql, values = check.values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
-        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
-    assert index in plan
+    check = ContactMessage.objects.recent().filter(**sender)[:3].values("pk")
+    sql, _values = check.query.sql_with_params()
+    assert index in query_plan(check)
     assert "LIMIT 3" in sql
 
 

@@ -13,9 +13,14 @@ from portevoix.test import run_in_threads
 MORNING = datetime(2026, 11, 28, 10, 0, 30, tzinfo=UTC)
 
 
+def minutes_after_morning(minutes):
+    """The clock stopped this many minutes after MORNING (0: MORNING itself)."""
+    return time_machine.travel(MORNING + timedelta(minutes=minutes), tick=False)
+
+
 @pytest.mark.django_db
 def test_each_post_adds_one_for_its_sender_and_form_only():
-    with time_machine.travel(MORNING, tick=False):
+    with minutes_after_morning(0):
         assert [count_in_window("endorse", "net-a", 600) for _ in range(3)] == [1, 2, 3]
         assert count_in_window("endorse", "net-b", 600) == 1
         assert count_in_window("find-mp", "net-a", 600) == 1
@@ -24,16 +29,16 @@ def test_each_post_adds_one_for_its_sender_and_form_only():
 
 @pytest.mark.django_db
 def test_a_new_window_starts_again_from_one():
-    with time_machine.travel(MORNING, tick=False):
+    with minutes_after_morning(0):
         count_in_window("endorse", "net-a", 600)
         count_in_window("endorse", "net-a", 600)
-    with time_machine.travel(MORNING + timedelta(minutes=10), tick=False):
+    with minutes_after_morning(10):
         assert count_in_window("endorse", "net-a", 600) == 1
 
 
 @pytest.mark.django_db
 def test_the_count_keeps_no_address_and_ends_with_its_window():
-    with time_machine.travel(MORNING, tick=False):
+    with minutes_after_morning(0):
         count_in_window("endorse", "5f1c0a", 600)
     [row] = WindowCount.objects.all()
     assert row.key.startswith("endorse:5f1c0a:")
@@ -42,9 +47,9 @@ def test_the_count_keeps_no_address_and_ends_with_its_window():
 
 @pytest.mark.django_db
 def test_the_purge_removes_ended_windows_only():
-    with time_machine.travel(MORNING, tick=False):
+    with minutes_after_morning(0):
         count_in_window("endorse", "earlier", 600)
-    with time_machine.travel(MORNING + timedelta(minutes=10), tick=False):
+    with minutes_after_morning(10):
         count_in_window("endorse", "now", 600)
         assert purge_ended_windows(datetime.now(tz=UTC)) == 1
     assert [row.key.split(":")[1] for row in WindowCount.objects.all()] == ["now"]
@@ -67,10 +72,10 @@ def test_posts_counted_at_the_same_moment_in_several_threads_are_all_counted():
 def test_each_window_ends_at_its_own_end_and_each_length_at_its_own():
     # A window's end is worked out once and kept: the next window, or a window of another
     # length, must not get it.
-    with time_machine.travel(MORNING, tick=False):
+    with minutes_after_morning(0):
         count_in_window("endorse", "a", 600)
         count_in_window("find-mp", "a", 3600)
-    with time_machine.travel(MORNING + timedelta(minutes=10), tick=False):
+    with minutes_after_morning(10):
         count_in_window("endorse", "b", 600)
     # Keys are form:sender:window number.
     ends = {row.key.rsplit(":", 1)[0]: row.ends_at for row in WindowCount.objects.all()}

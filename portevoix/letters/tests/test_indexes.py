@@ -7,6 +7,7 @@ from django.db import connection
 from django.utils import timezone
 
 from portevoix.letters.models import Letter
+from portevoix.test import query_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +31,6 @@ def test_no_index_holds_the_status():
     assert with_status == []
 
 
-def plan_of(queryset):
-    sql, values = queryset.values("id").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
-        return " ".join(str(row[-1]) for row in cursor.fetchall())
-
-
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own query plan")
 @pytest.mark.parametrize(
     ("search", "index"),
@@ -49,4 +43,4 @@ def plan_of(queryset):
 def test_sqlite_searches_the_queue_through_its_partial_indexes(search, index):
     # SQLite uses a partial index only when the search repeats its condition (status =
     # 'queued'): these searches do, with the status as a parameter.
-    assert index in plan_of(search(timezone.now() + timedelta(minutes=5)))
+    assert index in query_plan(search(timezone.now() + timedelta(minutes=5)).values("id"))

@@ -6,6 +6,7 @@ from django.db import connection
 from portevoix.endorsements.factories import EndorsementFactory
 from portevoix.endorsements.models import Endorsement
 from portevoix.privacy.models import Consent, Purpose
+from portevoix.test import query_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -16,19 +17,12 @@ def test_consents_are_indexed_by_where_they_were_given_and_for_what():
     assert found["consent_by_source"]["columns"] == ["source", "purpose"]
 
 
-def plan_of(queryset):
-    sql, values = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
-        return " ".join(str(row[-1]) for row in cursor.fetchall())
-
-
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own query plan")
 def test_checking_a_consent_before_a_message_leaves_reads_the_index_not_the_table():
     endorsement = EndorsementFactory()
     consents = endorsement.consents().filter(purpose=Purpose.CONTACT_REPLY)
     for checked in (consents, consents.active()):
-        plan = plan_of(checked.values("pk"))
+        plan = query_plan(checked.values("pk"))
         assert "consent_by_source" in plan
         assert "SCAN privacy_consent" not in plan
 
@@ -36,6 +30,6 @@ def test_checking_a_consent_before_a_message_leaves_reads_the_index_not_the_tabl
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own query plan")
 def test_the_endorsers_list_checks_each_consent_to_be_listed_through_the_index():
     listed = Endorsement.objects.all().for_public_display()
-    plan = plan_of(listed)
+    plan = query_plan(listed)
     assert "consent_by_source" in plan
     assert "SCAN U0" not in plan  # the consents' table, as the subquery names it

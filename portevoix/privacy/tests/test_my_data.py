@@ -176,17 +176,3 @@ def test_erasing_also_removes_the_emails_with_a_link_to_the_data(
     left = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
     assert left == {someone_else.id, being_sent.id}
     assert str(sent.pk) not in left and str(waiting.pk) not in left
-
-
-@pytest.mark.parametrize(
-    ("url", "words"),
-    [
-        ("/fr/confidentialite/", "Un courriel avec un lien vers vos données"),
-        ("/en/privacy/", "An email with a link to your data"),
-    ],
-)
-def test_the_privacy_page_says_how_long_a_link_s_email_is_kept(client, settings, url, words):
-    settings.TASK_RESULTS_KEEP_DAYS = 9
-    page = client.get(url).content.decode()
-    assert words in page
-    assert "9" in page.split(words)[1].split("</li>")[0]

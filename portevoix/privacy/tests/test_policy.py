@@ -46,4 +46,23 @@ def test_it_says_how_long_a_form_waits_before_it_is_recorded(client, settings, u
     settings.INTAKE_KEEP_FAILED_DAYS = 12
     page = client.get(url).content.decode()
     assert words in page
-    assert "12 " in page.split(words)[1].split("</p>")[0]
+    assert "12 " in said_after(page, words, until="</p>")
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("/fr/confidentialite/", "Un courriel avec un lien vers vos données"),
+        ("/en/privacy/", "An email with a link to your data"),
+    ],
+)
+def test_it_says_how_long_a_link_s_email_is_kept(client, settings, url, words):
+    settings.TASK_RESULTS_KEEP_DAYS = 9
+    page = client.get(url).content.decode()
+    assert words in page
+    assert "9" in said_after(page, words, until="</li>")
+
+
+def said_after(page, words, until):
+    """What the page says from just after `words` to the next `until` (a closing tag)."""
+    return page.split(words)[1].split(until)[0]
