@@ -254,8 +254,10 @@ PAUSE_WHILE_POSTS_ARRIVE = 8
 class PostsOutpaceTheWorker:
     """Whether posts arrived, since the last time it was asked, faster than the worker
     carries them out when it does not pause (one each `took` seconds): then the wait grows
-    whatever it does (a burst). Told by how far the newest row's id moved (ids are never
-    reused): one look at the table's key, a few microseconds.
+    whatever it does (a burst). Told by how far the newest row's id moved: one look at the
+    table's key, a few microseconds. A new row's id is one more than the newest one's. On
+    SQLite an id can be given again once the rows after it are gone, which happens only when
+    the worker has caught up: that look misses a post or two, and the next one counts again.
     """
 
     def __init__(self):

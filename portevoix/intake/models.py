@@ -2,6 +2,7 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portevoix.lib.db.fields import KeyWithoutSequence
 from portevoix.lib.db.statements import model_sql, read_one
 from portevoix.privacy.fields import EncryptedTextField
 
@@ -33,6 +34,9 @@ class Submission(models.Model):
     typed is encrypted here, and the row is gone once carried out.
     """
 
+    # Nothing refers to a submission once it is carried out and deleted, so SQLite need not
+    # keep a sequence of its keys (a page written for every post).
+    id = KeyWithoutSequence(primary_key=True, serialize=False, verbose_name="ID")
     kind = models.CharField(_("kind"), max_length=40)
     payload = EncryptedTextField(_("form contents"))
     created_at = models.DateTimeField(_("received at"), default=timezone.now)

@@ -234,16 +234,17 @@ def test_a_submission_is_prepared_without_the_database_then_stored_in_a_transact
 
 
 def test_the_worker_reads_one_submission_decrypted_and_deletes_it_once():
-    stored = actions.accept("probe", {"n": 1, "name": "Amal Haddad"})
-    # Tasks run at once here: it was carried out; store another to read.
+    actions.accept("probe", {"n": 1, "name": "Amal Haddad"})
+    # Tasks run at once here: it was carried out and deleted; store another to read.
+    assert not Submission.objects.exists()
     prepared = actions.prepare("probe", {"n": 2, "name": "Yonas"})
     actions.insert(prepared)
     found = Submission.objects.one(prepared.submission.pk)
     assert found.kind == "probe"
     assert json.loads(found.payload) == {"n": 2, "name": "Yonas"}
-    assert Submission.objects.one(stored.pk) is None
     assert Submission.objects.delete_one(prepared.submission.pk) is True
     assert Submission.objects.delete_one(prepared.submission.pk) is False
+    assert Submission.objects.one(prepared.submission.pk) is None
     assert not Submission.objects.exists()
 
 
