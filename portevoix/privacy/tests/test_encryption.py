@@ -1,4 +1,8 @@
+import base64
+import hashlib
+
 import pytest
+from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.db import connection
 
@@ -15,6 +19,19 @@ def stored_value(message):
         return cursor.fetchone()[0]
 
 
+def store_raw(message, value):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE campaigns_contactmessage SET message = %s WHERE id = %s", [value, message.pk]
+        )
+
+
+def as_earlier_versions_wrote(text, secret):
+    """Text as versions before AES-GCM stored it: Fernet, its key the secret's SHA-256."""
+    key = base64.urlsafe_b64encode(hashlib.sha256(secret.encode()).digest())
+    return "enc1:" + Fernet(key).encrypt(text.encode()).decode()
+
+
 def make_message(text=STORY):
     return ContactMessage.objects.create(
         name="Awa", email="awa@example.org", message=text, language="fr"
@@ -25,7 +42,7 @@ def test_the_database_holds_only_ciphertext(settings):
     message = make_message()
     raw = stored_value(message)
     assert STORY not in raw and "frontière" not in raw
-    assert raw.startswith("enc1:")
+    assert raw.startswith("enc2:")
     assert ContactMessage.objects.get(pk=message.pk).message == STORY
 
 
@@ -70,3 +87,33 @@ def test_text_saved_before_encryption_is_still_readable():
     with connection.cursor() as cursor:
         cursor.execute("UPDATE campaigns_contactmessage SET message = 'plain old text'")
     assert ContactMessage.objects.get(pk=message.pk).message == "plain old text"
+
+
+def test_text_written_by_earlier_versions_still_reads_and_is_rewritten_by_reencrypt(settings):
+    settings.FIELD_ENCRYPTION_KEYS = ["new-key-kept-in-the-environment", "the-old-one"]
+    message = make_message("placeholder")
+    store_raw(message, as_earlier_versions_wrote(STORY, "the-old-one"))
+    assert ContactMessage.objects.get(pk=message.pk).message == STORY
+    call_command("reencrypt", verbosity=0)
+    assert stored_value(message).startswith("enc2:")
+    settings.FIELD_ENCRYPTION_KEYS = ["new-key-kept-in-the-environment"]
+    assert ContactMessage.objects.get(pk=message.pk).message == STORY
+
+
+def test_text_changed_in_the_database_is_refused_not_read():
+    message = make_message()
+    raw = stored_value(message)
+    flipped = raw[:-6] + ("A" if raw[-6] != "A" else "B") + raw[-5:]
+    store_raw(message, flipped)
+    with pytest.raises(encryption.UndecryptableText):
+        ContactMessage.objects.get(pk=message.pk)
+    store_raw(message, "enc2:not base64 at all!")
+    with pytest.raises(encryption.UndecryptableText):
+        ContactMessage.objects.get(pk=message.pk)
+
+
+def test_an_earlier_versions_text_without_its_key_cannot_be_read(settings):
+    message = make_message("placeholder")
+    store_raw(message, as_earlier_versions_wrote(STORY, "a-key-since-dropped"))
+    with pytest.raises(encryption.UndecryptableText):
+        ContactMessage.objects.get(pk=message.pk)
