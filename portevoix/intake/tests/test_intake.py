@@ -1,6 +1,7 @@
 """A form post is stored as one encrypted row and carried out once by the worker."""
 
 import json
+import time
 from datetime import timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from portevoix.intake import actions
 from portevoix.intake.limits import count_in_window, counting_statement
 from portevoix.intake.models import Submission
-from portevoix.intake.tasks import drain_intake
+from portevoix.intake.tasks import drain_intake, last_look_for_posts
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import LetterFactory
 
@@ -106,6 +107,35 @@ def test_a_drain_not_yet_started_is_not_asked_for_again(
     with django_capture_on_commit_callbacks(execute=True):
         actions.accept("probe", {"n": 3})
     assert drain_tasks().count() == 2
+
+
+def last_looks():
+    return DBTaskResult.objects.filter(task_path="portevoix.intake.tasks.last_look_for_posts")
+
+
+def test_a_post_just_after_a_drains_last_look_is_found_by_a_look_moments_later(
+    database_tasks, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.accept("probe", {"n": 1})
+    # That drain starts, carries the post out and ends before its process may ask again.
+    drain_tasks().update(status=TaskResultStatus.SUCCESSFUL)
+    started = timezone.now()
+    assert drain_intake.call() == 1
+    # The next post in that process: it asked a moment ago, so it does not ask again, and
+    # no drain is queued that would find it.
+    actions._last_asked = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.accept("probe", {"n": 2})
+    assert not drain_tasks().filter(status=TaskResultStatus.READY).exists()
+    # The drain asked, as it ended, for a look moments later: that look finds it.
+    [look] = last_looks()
+    assert look.status == TaskResultStatus.READY
+    assert look.run_after >= started + timedelta(seconds=actions.DRAIN_DELAY)
+    assert last_look_for_posts.call() == 1
+    assert [payload["n"] for payload in CARRIED_OUT] == [1, 2]
+    # No web process relies on a last look, so none follows it.
+    assert last_looks().count() == 1
 
 
 def test_a_second_drain_carries_nothing_out_twice(database_tasks):
