@@ -6,7 +6,8 @@ front and re-saving rows (`manage.py reencrypt`) before dropping the old one. A 
 dump alone reveals nothing of the encrypted text.
 
 Text is encrypted with AES-256-GCM, which authenticates it too: text changed in the database
-does not decrypt. Each text has a random 96-bit nonce, safe for billions of texts per key.
+does not decrypt. Each text has a random 96-bit nonce: safe for about four billion texts per
+key (the bound NIST sets for random nonces), far more than a campaign writes.
 Text written by earlier versions ("enc1:", Fernet: AES-128-CBC with HMAC-SHA256) still
 reads, and `reencrypt` rewrites it in the current form. The current form costs a single call
 into the cryptography library each way, against several for Fernet; every form post

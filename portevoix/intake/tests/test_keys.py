@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def probe_kind():
     actions.register("probe", lambda payload: None, email_of=lambda payload: "")
+    yield
+    actions._HANDLERS.pop("probe")
 
 
 def sqlite_sequence_names():

@@ -1,4 +1,5 @@
-"""After putting a new key first in FIELD_ENCRYPTION_KEYS, rewrite every encrypted text with it."""
+"""After putting a new key first in FIELD_ENCRYPTION_KEYS, rewrite every encrypted text with it
+(and text written by earlier versions, with Fernet, in the current form)."""
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
