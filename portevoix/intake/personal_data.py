@@ -7,7 +7,6 @@ is erased with the person's data, and purged after INTAKE_KEEP_FAILED_DAYS.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.intake.actions import submissions_about
@@ -31,12 +30,11 @@ def export_submissions(email):
 
 
 def erase_submissions(email):
-    # Found and deleted in one transaction: on SQLite the key of a row carried out meanwhile
-    # could be given to someone else's new post (`KeyWithoutSequence`), and the transaction
-    # holds the only write lock from its start.
-    with transaction.atomic():
-        ids = [submission.pk for submission in submissions_about(email)]
-        return Submission.objects.filter(pk__in=ids).delete()[0]
+    # Found and deleted within the erasure's one transaction (`erase_personal_data`): on
+    # SQLite the key of a row carried out meanwhile could be given to someone else's new post
+    # (`KeyWithoutSequence`), and that transaction holds the only write lock from its start.
+    ids = [submission.pk for submission in submissions_about(email)]
+    return Submission.objects.filter(pk__in=ids).delete()[0]
 
 
 def purge_given_up_submissions(now):
