@@ -98,7 +98,29 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+
+
+def postgresql_options(prepared_statements):
+    """How statements go to PostgreSQL: with `prepared_statements`, their values apart from
+    them (server-side binding), so that a statement a connection has run five times is kept
+    parsed and planned on the server and only its values are sent after that. Django turns
+    this off by default because a pooler in transaction mode (PgBouncer before 1.21, or
+    without `max_prepared_statements`) hands each transaction to any server connection, where
+    the kept statement is unknown.
+    """
+    if not prepared_statements:
+        return {}
+    return {"server_side_binding": True, "prepare_threshold": 5}
+
+
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Every form post is one statement, always the same: planning it again each time cost
+    # PostgreSQL's process as much as running it (README, Performance).
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        **postgresql_options(env_bool("DATABASE_PREPARED_STATEMENTS", True)),
+    }
+elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several processes (web and worker) share one SQLite file: wait for locks
     # instead of failing, and let readers proceed while one process writes.
     # Connections are kept (DATABASE_CONN_MAX_AGE, 60 s): opening one reads the whole
