@@ -18,16 +18,35 @@ def served_with(monkeypatch, cores=4, **environment):
     return runpy.run_path(str(CONF))
 
 
-@pytest.mark.parametrize("database_url", [None, "sqlite:///var/site.sqlite3"])
-def test_one_process_per_core_on_sqlite(monkeypatch, database_url):
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        None,
+        "sqlite:///var/site.sqlite3",
+        "postgres://porte:secret@127.0.0.1:5432/portevoix",
+        "postgresql://porte@localhost/portevoix",
+        "postgres://porte@[::1]:5432/portevoix",
+        "postgres:///portevoix",  # the default local socket
+        "postgres://%2Fvar%2Frun%2Fpostgresql/portevoix",
+        "postgres://porte@/portevoix?host=/var/run/postgresql",
+    ],
+)
+def test_one_process_per_core_with_the_database_on_this_machine(monkeypatch, database_url):
     environment = {"DATABASE_URL": database_url} if database_url else {}
     config = served_with(monkeypatch, cores=4, **environment)
     assert (config["workers"], config["threads"]) == (4, 1)
 
 
-@pytest.mark.parametrize("scheme", ["postgres", "postgresql"])
-def test_two_processes_per_core_with_a_database_server(monkeypatch, scheme):
-    config = served_with(monkeypatch, cores=4, DATABASE_URL=f"{scheme}://db.example/portevoix")
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        "postgres://porte:secret@db.example/portevoix",
+        "postgresql://porte@10.0.0.7:5432/portevoix",
+        "postgres://porte@/portevoix?host=db.example",
+    ],
+)
+def test_two_processes_per_core_with_a_database_server_elsewhere(monkeypatch, database_url):
+    config = served_with(monkeypatch, cores=4, DATABASE_URL=database_url)
     assert config["workers"] == 8
 
 
