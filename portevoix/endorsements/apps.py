@@ -90,4 +90,5 @@ class EndorsementsConfig(AppConfig):
             ENDORSEMENT_INTAKE,
             submit_accepted_endorsement,
             email_of=lambda payload: payload["data"]["contact_email"],
+            label=_("An endorsement of the campaign"),
         )

@@ -38,19 +38,26 @@ _last_asked = 0.0
 _asking = threading.Lock()
 
 
-def register(kind, handler, email_of):
+def register(kind, handler, email_of, label=None):
     """`handler(payload)` carries out a submission of this kind; it may raise to retry.
 
     `email_of(payload)` is the address of the person it is about, so what waits here is
-    shown and erased with the rest of their data.
+    shown and erased with the rest of their data; `label` is what they read it as (a lazily
+    translated text; the kind's name if none).
     """
-    _HANDLERS[kind] = Kind(handler, email_of)
+    _HANDLERS[kind] = Kind(handler, email_of, label or kind)
 
 
 @dataclass(frozen=True)
 class Kind:
     handler: Callable[[dict], object]
     email_of: Callable[[dict], str]
+    label: object
+
+
+def label_of(kind):
+    """What a person reads a waiting submission of this kind as."""
+    return str(_HANDLERS[kind].label) if kind in _HANDLERS else kind
 
 
 def accept(kind, payload):

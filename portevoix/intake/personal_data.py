@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from portevoix.intake.actions import submissions_about
+from portevoix.intake.actions import label_of, submissions_about
 from portevoix.intake.limits import purge_ended_windows
 from portevoix.intake.models import Submission
 from portevoix.privacy.registry import register_personal_data
@@ -21,12 +21,16 @@ FIELD_LABELS = {"what": _("what"), "date": _("date"), "status": _("status")}
 def export_submissions(email):
     return [
         {
-            "what": submission.kind,
+            "what": label_of(submission.kind),
             "date": submission.created_at.isoformat(),
-            "status": "waiting" if not submission.attempts else "failed",
+            "status": str(WAITING if not submission.attempts else HELD_BACK),
         }
         for submission in submissions_about(email)
     ]
+
+
+WAITING = _("waiting to be recorded, a few seconds at most")
+HELD_BACK = _("held back by an error: the campaign team sees the error, not what you wrote")
 
 
 def erase_submissions(email):

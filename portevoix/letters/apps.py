@@ -21,7 +21,10 @@ class LettersConfig(AppConfig):
 
         register_public_content(LetterTemplate)
         register_intake(
-            LETTER_CONFIRMATION_INTAKE, carry_out_confirmation_request, email_of=sender_email_of
+            LETTER_CONFIRMATION_INTAKE,
+            carry_out_confirmation_request,
+            email_of=sender_email_of,
+            label=_("A letter you asked us to send"),
         )
         register_referred_action(_("Letters sent"), lambda campaign: campaign.letters.sent())
 

@@ -1,8 +1,5 @@
-import json
-
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from portevoix.lib.hashing import keyed_hash
@@ -59,25 +56,4 @@ def request_personal_data_link(*, email, language):
 @transaction.atomic
 def erase_personal_data(email):
     """Erase everything held about this address; only anonymous counts remain."""
-    erased = erase_everything(email)
-    erased["data links"] = erase_data_link_emails(email)
-    return erased
-
-
-def erase_data_link_emails(email):
-    """The emails with a link to someone's data, waiting or sent: each is a task whose
-    argument is the address (kept `TASK_RESULTS_KEEP_DAYS` after sending). Erased with the
-    rest, but for one being sent at this moment, which the worker still has to finish."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from portevoix.privacy.tasks import send_personal_data_link
-
-    email = normalize_email(email)
-    # As the database keeps the arguments' JSON: SQLite with non-ASCII letters escaped,
-    # PostgreSQL without.
-    naming = Q(args_kwargs__icontains=json.dumps(email)) | Q(
-        args_kwargs__icontains=json.dumps(email, ensure_ascii=False)
-    )
-    emails = DBTaskResult.objects.filter(naming, task_path=send_personal_data_link.module_path)
-    return emails.exclude(status=TaskResultStatus.RUNNING).delete()[0]
+    return erase_everything(email)

@@ -176,3 +176,51 @@ def test_erasing_also_removes_the_emails_with_a_link_to_the_data(
     left = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
     assert left == {someone_else.id, being_sent.id}
     assert str(sent.pk) not in left and str(waiting.pk) not in left
+
+
+def test_the_emails_with_a_link_to_the_data_are_shown_with_the_rest(
+    client, held, database_tasks, django_capture_on_commit_callbacks
+):
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from portevoix.privacy.tasks import send_personal_data_link
+
+    ask_for_link(client, EMAIL, capture=django_capture_on_commit_callbacks)
+    ask_for_link(client, EMAIL, capture=django_capture_on_commit_callbacks)
+    first = DBTaskResult.objects.order_by("enqueued_at").first()
+    DBTaskResult.objects.filter(pk=first.pk).update(status=TaskResultStatus.SUCCESSFUL)
+    send_personal_data_link.enqueue("hawa@example.org", "fr")  # ends the same: not hers
+
+    page = client.get(f"/fr/mes-donnees/{make_token(EMAIL)}/").content.decode()
+    assert "Courriels avec un lien vers vos données" in page
+    assert page.count("en attente d’envoi") == 1 and page.count(">envoyé<") == 1
+
+    download = client.get(f"/en/my-data/{make_token(EMAIL)}/download/")
+    records = json.loads(download.content)["data"]["data_links"]["records"]
+    assert [record["status"] for record in records] == ["sent", "waiting to be sent"]
+
+
+def test_a_letter_waiting_to_be_recorded_is_shown_by_what_it_is(client, campaign, database_tasks):
+    from portevoix.letters.actions import request_confirmation
+    from portevoix.letters.tests.factories import LetterFactory
+
+    letter = LetterFactory(campaign=campaign, sender_email=EMAIL)
+    assert request_confirmation(letter.public_id, campaign.pk, purposes=[], language="fr")
+
+    page = client.get(f"/fr/mes-donnees/{make_token(EMAIL)}/").content.decode()
+    assert "Une lettre que vous nous avez demandé d’envoyer" in page
+    assert "en attente d’enregistrement" in page
+    assert "letter-confirmation" not in page
+
+
+def test_requests_for_a_link_are_forgotten_after_a_day(client, held):
+    from portevoix.privacy.models import AccessRequest
+    from portevoix.privacy.personal_data import purge_access_requests
+
+    ask_for_link(client, EMAIL)
+    with time_machine.travel(timezone.now() + timezone.timedelta(hours=23)):
+        assert purge_access_requests(timezone.now()) == 0
+    with time_machine.travel(timezone.now() + timezone.timedelta(hours=25)):
+        assert purge_access_requests(timezone.now()) == 1
+    assert not AccessRequest.objects.exists()
