@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -353,7 +354,11 @@ def mark_self_sent(letter):
     try:
         with transaction.atomic():
             moved = Letter.objects.filter(pk=letter.pk, status__in=SELF_SENDABLE_STATES).update(
-                status=Letter.Status.SELF_SENT, sent_at=now, failed_at=None
+                status=Letter.Status.SELF_SENT,
+                sent_at=now,
+                failed_at=None,
+                # Saying they sent it is the writer's confirmation, unless they confirmed before.
+                confirmed_at=Coalesce("confirmed_at", Value(now)),
             )
     except IntegrityError:
         # This writer already has a letter to this recipient counted in this campaign.

@@ -8,8 +8,10 @@ from portevoix.privacy.models import Consent, Purpose
 
 
 def written_letters():
+    # Every written letter was confirmed (or marked sent by its writer, which confirms it):
+    # saying so lets the database read them in order from the `letters_confirmed` index.
     return (
-        Letter.objects.filter(status__in=WRITTEN_STATES)
+        Letter.objects.filter(status__in=WRITTEN_STATES, confirmed_at__isnull=False)
         .select_related("campaign", "template")
         .order_by("confirmed_at", "pk")
     )

@@ -289,7 +289,12 @@ class Letter(models.Model):
     created_at = models.DateTimeField(_("started"), default=timezone.now)
     confirmation_requested_at = models.DateTimeField(_("confirmation asked"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        _("confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("By the writer's email link, or when they said they had sent it themselves."),
+    )
 
     # Delivery: the queue.
     message_id = models.CharField(_("Message-ID"), max_length=200, blank=True, editable=False)
@@ -325,6 +330,12 @@ class Letter(models.Model):
             ),
             models.Index(
                 fields=["claimed_at"], name="letters_sending", condition=Q(status="sending")
+            ),
+            # The CRM API's list, oldest first, and its `since`: a sync reads only what is new.
+            models.Index(
+                fields=["confirmed_at", "id"],
+                name="letters_confirmed",
+                condition=Q(confirmed_at__isnull=False),
             ),
         ]
         verbose_name = _("letter")

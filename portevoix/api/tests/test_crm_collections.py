@@ -1,5 +1,6 @@
 """What a CRM reads: every kind of action in one list, endorsements, and never private words."""
 
+import datetime
 import json
 
 import pytest
@@ -179,3 +180,16 @@ def test_the_description_lists_every_kind_of_action(client):
     ]
     assert sorted(kinds) == ["call", "letter", "meeting", "report_back"]
     assert "/api/v1/endorsements/" in description["paths"]
+
+
+def test_a_letter_its_writer_sent_themselves_comes_with_since(client, records, token, campaign):
+    from portevoix.letters.actions import mark_self_sent
+    from portevoix.letters.tests.factories import LetterFactory
+
+    # After every record made so far.
+    since = (records.report.created_at + datetime.timedelta(seconds=1)).isoformat()
+    printed = LetterFactory(campaign=campaign)  # never confirmed by email
+    mark_self_sent(printed)
+    body = get(client, "/api/v1/actions/", token, since=since).json()
+    assert [item["id"] for item in body["results"]] == [str(printed.public_id)]
+    assert body["results"][0]["status"] == "self_sent"

@@ -1,8 +1,10 @@
 """Letters the writer sent themselves (own email, or printed): recorded once, and counted."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import LetterFactory
@@ -119,3 +121,31 @@ def test_a_forged_link_is_404(client):
     letter = LetterFactory()
     forged = reverse("letters:self_sent", args=[letter.campaign.slug, "forged"])
     assert client.post(forged).status_code == 404
+
+
+def test_marking_it_sent_is_the_writers_confirmation_unless_they_confirmed_before(client):
+    draft = LetterFactory()
+    client.post(url(draft))
+    draft.refresh_from_db()
+    assert draft.confirmed_at == draft.sent_at
+
+    earlier = timezone.now() - timedelta(days=3)
+    failed = LetterFactory(status=Letter.Status.FAILED, confirmed_at=earlier)
+    client.post(url(failed))
+    failed.refresh_from_db()
+    assert failed.status == Letter.Status.SELF_SENT and failed.confirmed_at == earlier
+
+
+def test_letters_marked_sent_before_this_version_get_their_moment_of_confirmation():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("portevoix.letters.migrations.0007_self_sent_letters_are_confirmed")
+    marked = LetterFactory(status=Letter.Status.SELF_SENT, sent_at=timezone.now())
+    draft = LetterFactory()
+    migration.confirm_self_sent_letters(apps, None)
+    marked.refresh_from_db()
+    draft.refresh_from_db()
+    assert marked.confirmed_at == marked.sent_at
+    assert draft.confirmed_at is None
