@@ -45,7 +45,7 @@ def register(kind, handler, email_of, label=None):
     shown and erased with the rest of their data; `label` is what they read it as (a lazily
     translated text; the kind's name if none).
     """
-    _HANDLERS[kind] = Kind(handler, email_of, label or kind)
+    _HANDLERS[kind] = Kind(handler, email_of, kind if label is None else label)
 
 
 @dataclass(frozen=True)
