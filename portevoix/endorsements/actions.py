@@ -150,7 +150,9 @@ def invitation_for_code(campaign, code):
 
 def submit_endorsement(*, campaign, data, language, referral=None, invitation=None, network=""):
     """Record an endorsement and send its contact a link to confirm it."""
-    with transaction.atomic():
+    # Inside the worker's transaction (`intake.carry_out`) no savepoint: nothing here is
+    # caught and retried, so an error undoes the whole carry-out, as it should.
+    with transaction.atomic(savepoint=False):
         existing = find_duplicate(campaign, data)
         if existing is not None:
             resend_confirmation(existing)
