@@ -96,6 +96,7 @@ class ReceivedMail:
     mail_from: str
     rcpt_tos: list
     message: email.message.EmailMessage
+    peer: tuple = ()  # the client's address and port: one per connection
 
 
 @dataclass
@@ -111,7 +112,9 @@ class SmtpSink:
             return "451 4.3.0 Try again later"
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
-            self.received.append(ReceivedMail(envelope.mail_from, list(envelope.rcpt_tos), parsed))
+            self.received.append(
+                ReceivedMail(envelope.mail_from, list(envelope.rcpt_tos), parsed, session.peer)
+            )
         return "250 Message accepted for delivery"
 
     @property
@@ -153,14 +156,17 @@ def smtp_server():
 
 @pytest.fixture
 def smtp(smtp_server, settings):
-    """Send this test's mail through Django's SMTP backend to the loopback server."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    """Send this test's mail through the SMTP backend production uses, to the loopback server."""
+    from portevoix.lib.smtp import let_go
+
+    settings.EMAIL_BACKEND = "portevoix.lib.smtp.ReusedConnectionBackend"
     settings.EMAIL_HOST = smtp_server.host
     settings.EMAIL_PORT = smtp_server.port
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_HOST_USER = ""
     settings.EMAIL_HOST_PASSWORD = ""
-    return smtp_server
+    yield smtp_server
+    let_go()  # the next test's server is another one
 
 
 # --- A real task worker over the database -------------------------------------------------

@@ -15,16 +15,21 @@ from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends import smtp
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from portevoix.letters.models import DeliveryAttempt, Letter, PacingSlot
 from portevoix.letters.rendering import build_document
 
-SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+def speaks_smtp(backend_path):
+    """Whether mail goes to an SMTP server (Django's backend, or one built on it)."""
+    return issubclass(import_string(backend_path), smtp.EmailBackend)
 
 
 class TemporaryFailure(Exception):
@@ -71,7 +76,7 @@ def build_message(letter, connection=None):
 
 def hand_over(message, before_final_dot):
     """Send one message; call `before_final_dot` just before the server can accept it."""
-    if settings.EMAIL_BACKEND == SMTP_BACKEND:
+    if speaks_smtp(settings.EMAIL_BACKEND):
         return hand_over_by_smtp(message, before_final_dot)
     # Other backends (files in development, memory in tests, an HTTP API) have no such
     # moment: the hand-over is one call.

@@ -179,7 +179,8 @@ EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    # Django's, keeping the connection open from one message to the next (lib/smtp.py).
+    EMAIL_BACKEND = "portevoix.lib.smtp.ReusedConnectionBackend"
 else:
     EMAIL_BACKEND = "portevoix.lib.mailfiles.EmlFileBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
