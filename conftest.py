@@ -154,19 +154,34 @@ def smtp_server():
         controller.stop()
 
 
+def send_mail_to(sink, settings):
+    """Send mail through the SMTP backend production uses, to the loopback server `sink`."""
+    settings.EMAIL_BACKEND = "portevoix.lib.smtp.ReusedConnectionBackend"
+    settings.EMAIL_HOST = sink.host
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+
+
 @pytest.fixture
 def smtp(smtp_server, settings):
     """Send this test's mail through the SMTP backend production uses, to the loopback server."""
     from portevoix.lib.smtp import let_go
 
-    settings.EMAIL_BACKEND = "portevoix.lib.smtp.ReusedConnectionBackend"
-    settings.EMAIL_HOST = smtp_server.host
-    settings.EMAIL_PORT = smtp_server.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
+    send_mail_to(smtp_server, settings)
     yield smtp_server
     let_go()  # the next test's server is another one
+
+
+@pytest.fixture
+def probe_kind():
+    """An intake kind whose posts are carried out by doing nothing."""
+    from portevoix.intake import actions
+
+    actions.register("probe", lambda payload: None, email_of=lambda payload: "")
+    yield "probe"
+    actions._HANDLERS.pop("probe")
 
 
 # --- A real task worker over the database -------------------------------------------------

@@ -16,6 +16,8 @@ from portevoix.privacy.registry import register_personal_data
 from portevoix.privacy.retention import register_purge
 
 FIELD_LABELS = {"what": _("what"), "date": _("date"), "status": _("status")}
+WAITING = _("waiting to be recorded, a few seconds at most")
+HELD_BACK = _("held back by an error: the campaign team sees the error, not what you wrote")
 
 
 def export_submissions(email):
@@ -27,10 +29,6 @@ def export_submissions(email):
         }
         for submission in submissions_about(email)
     ]
-
-
-WAITING = _("waiting to be recorded, a few seconds at most")
-HELD_BACK = _("held back by an error: the campaign team sees the error, not what you wrote")
 
 
 def erase_submissions(email):

@@ -38,8 +38,7 @@ class ReusedConnectionBackend(smtp.EmailBackend):
         return False
 
     def close(self):
-        if self.connection is not None and self.connection is kept_connection_as_is():
-            _kept.connection = None
+        forget(self.connection)
         super().close()
 
     def _send(self, email_message):
@@ -58,9 +57,8 @@ class ReusedConnectionBackend(smtp.EmailBackend):
 
     def drop(self):
         """Let go of a connection that failed, without a QUIT it may never answer."""
-        if self.connection is kept_connection_as_is():
-            let_go()
-        elif self.connection is not None:
+        forget(self.connection)
+        if self.connection is not None:
             self.connection.close()
         self.connection = None
 
@@ -88,11 +86,17 @@ def kept_connection(key):
     return connection
 
 
+def forget(connection):
+    """Keep `connection` no longer, if it is the one kept."""
+    if connection is not None and connection is kept_connection_as_is():
+        _kept.connection = None
+
+
 def let_go():
     """Close this thread's kept connection, if any: the socket only, with no QUIT to a
     server that may not answer."""
     connection = kept_connection_as_is()
-    _kept.connection = None
+    forget(connection)
     if connection is not None:
         connection.close()
 

@@ -7,14 +7,7 @@ from portevoix.intake import actions
 from portevoix.intake.models import Submission
 from portevoix.letters.tests.factories import LetterFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def probe_kind():
-    actions.register("probe", lambda payload: None, email_of=lambda payload: "")
-    yield
-    actions._HANDLERS.pop("probe")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("probe_kind")]
 
 
 def sqlite_sequence_names():

@@ -15,13 +15,6 @@ pytestmark = [
 COUNT_SUBMISSIONS = "SELECT count(*) FROM intake_submission WHERE attempts >= %s"
 
 
-@pytest.fixture
-def probe_kind():
-    actions.register("probe", lambda payload: None, email_of=lambda payload: "")
-    yield
-    actions._HANDLERS.pop("probe")
-
-
 def prepared_statements(database):
     with database.cursor() as cursor:
         cursor.execute("SELECT statement FROM pg_prepared_statements")
@@ -45,7 +38,7 @@ def test_it_keeps_a_form_posts_statement_prepared_once_it_ran_five_times(probe_k
 
 
 @pytest.fixture
-def connection_with(request):
+def connection_with():
     """A connection of its own to the test database, with the options given."""
     opened = []
 

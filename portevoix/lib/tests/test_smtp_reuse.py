@@ -4,7 +4,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.mail import send_mail
 
-from conftest import SmtpSink, free_port
+from conftest import SmtpSink, free_port, send_mail_to
 from portevoix.lib import smtp as kept_smtp
 
 
@@ -42,9 +42,7 @@ def test_a_connection_idle_too_long_is_not_used_again(smtp):
 
 def test_a_connection_the_server_closed_is_opened_again(settings):
     server = SmtpSink(port=free_port())
-    settings.EMAIL_BACKEND = "portevoix.lib.smtp.ReusedConnectionBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = False, "", ""
+    send_mail_to(server, settings)
     controller = Controller(server, hostname=server.host, port=server.port)
     controller.start()
     try:
