@@ -122,7 +122,7 @@ def accept_endorsement(*, campaign, data, language, referral_link, network):
     count = counting_statement("endorse", network, 3600)
     limit = setting("ENDORSEMENTS_PER_HOUR_PER_NETWORK")
     if intake.store_with(prepared, *count, at_most=limit):
-        return prepared.submission
+        return prepared
     return None
 
 

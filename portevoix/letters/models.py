@@ -7,11 +7,12 @@ conditional update so that no two workers ever send it.
 
 import uuid
 from datetime import timedelta
+from functools import cache
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -134,6 +135,25 @@ MOVE_SENDABLE_DRAFT = (
 )
 
 
+@cache  # per database vendor, whose quoting it uses
+def move_sendable_draft_sql(vendor):
+    return model_sql(
+        Letter,
+        MOVE_SENDABLE_DRAFT,
+        status="status",
+        asked_at="confirmation_requested_at",
+        public_id="public_id",
+        campaign="campaign",
+        body="body",
+        to_email="to_email",
+        to_name="to_name",
+        to_title="to_title",
+        sender_name="sender_name",
+        sender_email="sender_email",
+        id="id",
+    )
+
+
 class LetterQuerySet(models.QuerySet):
     def sendable_draft_awaits_confirmation(self, public_id, campaign_id, now):
         """(SQL, values) that move the letter with this id in this campaign from draft to
@@ -141,31 +161,13 @@ class LetterQuerySet(models.QuerySet):
         no row otherwise (not there, not a draft any more, or not ready).
 
         The send step writes this without reading the letter first: the read cost as much
-        as the write (a round trip to PostgreSQL). Its SQL is made once per process.
+        as the write (a round trip to PostgreSQL). Its SQL is made once per process, and
+        only the values that need it go through their fields (a status is stored as the
+        text it is, a key as the number).
         """
-        sql = model_sql(
-            Letter,
-            MOVE_SENDABLE_DRAFT,
-            status="status",
-            asked_at="confirmation_requested_at",
-            public_id="public_id",
-            campaign="campaign",
-            body="body",
-            to_email="to_email",
-            to_name="to_name",
-            to_title="to_title",
-            sender_name="sender_name",
-            sender_email="sender_email",
-            id="id",
-        )
-        values = db_values(
-            Letter,
-            status=Letter.Status.AWAITING_CONFIRMATION,
-            confirmation_requested_at=now,
-            public_id=public_id,
-            campaign=campaign_id,
-        )
-        return sql, [*values, Letter.Status.DRAFT]
+        asked_at, public_id = db_values(Letter, confirmation_requested_at=now, public_id=public_id)
+        values = [Letter.Status.AWAITING_CONFIRMATION.value, asked_at, public_id, campaign_id]
+        return move_sendable_draft_sql(connection.vendor), [*values, Letter.Status.DRAFT.value]
 
     def due(self, now=None):
         return self.filter(status=Letter.Status.QUEUED, next_attempt_at__lte=now or timezone.now())
