@@ -176,11 +176,15 @@ def describe(error):
 
 
 def claim(letter_id, now):
-    """Take a due, queued letter for this worker; False if it is not due or someone has it."""
+    """Take a due, queued letter for this worker; False if it is not due or someone has it.
+
+    It has no next attempt any more: one is set again if it goes back to the queue. So the
+    queue's index (`letters_due`) holds queued letters only.
+    """
     return bool(
         Letter.objects.due(now)
         .filter(pk=letter_id)
-        .update(status=Letter.Status.SENDING, claimed_at=now)
+        .update(status=Letter.Status.SENDING, claimed_at=now, next_attempt_at=None)
     )
 
 

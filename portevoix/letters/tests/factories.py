@@ -3,10 +3,11 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from portevoix.campaigns.factories import CampaignFactory
 from portevoix.letters.demo_letters import LETTERS
-from portevoix.letters.models import Letter, LetterTemplate
+from portevoix.letters.models import WRITTEN_STATES, Letter, LetterTemplate
 from portevoix.representatives.models import (
     FEDERAL_BOUNDARY_SET,
     District,
@@ -120,4 +121,9 @@ class LetterFactory(factory.django.DjangoModelFactory):
     body = (
         "Madame la Députée,\n\nLes familles attendent, et leur cœur aussi.\n\n"
         "Je vous prie d'agréer mes salutations distinguées."
+    )
+    status = Letter.Status.DRAFT
+    # As the flow leaves it: a written letter was confirmed (see Letter.Meta's constraint).
+    confirmed_at = factory.LazyAttribute(
+        lambda letter: timezone.now() if letter.status in WRITTEN_STATES else None
     )

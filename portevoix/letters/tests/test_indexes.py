@@ -1,12 +1,18 @@
-"""The delivery queue's searches have partial indexes, and no index holds a letter's status."""
+"""The delivery queue's searches have partial indexes, and no index holds or names a
+letter's status: a change of status alone is written in the row's own page."""
 
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.utils import timezone
 
-from portevoix.letters.models import Letter
+from portevoix.letters.actions import Confirmation, SelfSent, confirm_letter, mark_self_sent
+from portevoix.letters.delivery import deliver
+from portevoix.letters.models import WRITTEN_STATES, Letter
+from portevoix.letters.tests.factories import LetterFactory
+from portevoix.lib.db.statements import first_row
 from portevoix.test import query_plan
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +37,101 @@ def test_no_index_holds_the_status():
     assert with_status == []
 
 
+def test_no_index_names_the_status_in_its_condition():
+    # PostgreSQL updates a row in place only if no column an index reads changes, the
+    # columns of its condition included.
+    named = [name for name, definition in index_definitions() if "status" in definition]
+    assert named == []
+    assert {"letters_due", "letters_sending", "one_letter_per_sender_and_recipient"} <= {
+        name for name, _definition in index_definitions()
+    }
+
+
+def index_definitions():
+    """(name, SQL) of each index of the letters table, as the database keeps it."""
+    if connection.vendor == "postgresql":
+        sql = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s"
+    else:
+        sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Letter._meta.db_table])
+        return [(name, definition or "") for name, definition in cursor.fetchall()]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's updates in place")
+def test_the_send_step_updates_the_letter_in_its_own_page():
+    letter = LetterFactory()  # a draft ready to send
+    before = updates_of_letters()
+    move = Letter.objects.sendable_draft_awaits_confirmation(
+        letter.public_id, letter.campaign_id, timezone.now()
+    )
+    assert first_row(*move) == (letter.pk,)
+    (updated, in_place), (updated_before, in_place_before) = updates_of_letters(), before
+    assert (updated - updated_before, in_place - in_place_before) == (1, 1)
+
+
+def updates_of_letters():
+    """(rows updated, of which in place) in the letters table by this transaction so far."""
+    sql = "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = %s"
+    return first_row(sql, [Letter._meta.db_table])
+
+
+def test_each_moment_an_index_condition_reads_is_set_in_its_state_alone(smtp):
+    # A letter through the send step, confirmation, a refused attempt and its retry: at
+    # each step it has a next attempt only if queued, a claim only if sending, and a
+    # confirmation only if written.
+    letter = LetterFactory()
+    seen = [moments_and_state(letter)]
+    move = Letter.objects.sendable_draft_awaits_confirmation(
+        letter.public_id, letter.campaign_id, timezone.now()
+    )
+    first_row(*move)
+    seen.append(moments_and_state(letter))
+    assert confirm_letter(Letter.objects.get(pk=letter.pk)) == Confirmation.QUEUED
+    seen.append(moments_and_state(letter))
+    smtp.refuse = True
+    _outcome, retry_at = deliver(letter.pk)
+    seen.append(moments_and_state(letter))
+    smtp.refuse = False
+    with time_machine.travel(retry_at + timedelta(seconds=1)):
+        assert deliver(letter.pk) == ("sent", None)
+    seen.append(moments_and_state(letter))
+    assert [state for state, _moments in seen] == [
+        "draft",
+        "awaiting_confirmation",
+        "queued",
+        "queued",
+        "sent",
+    ]
+    for state, moments in seen:
+        assert moments == moments_set_in(state), state
+
+
+def test_a_letter_its_writer_sent_is_confirmed_and_in_no_queue():
+    letter = LetterFactory()
+    assert mark_self_sent(letter) == SelfSent.MARKED
+    assert moments_and_state(letter) == ("self_sent", moments_set_in("self_sent"))
+
+
+def moments_and_state(letter):
+    """(status, which of next attempt, claim and confirmation it has) as stored now."""
+    letter.refresh_from_db()
+    moments = {
+        "next attempt": letter.next_attempt_at is not None,
+        "claimed": letter.claimed_at is not None,
+        "confirmed": letter.confirmed_at is not None,
+    }
+    return letter.status, moments
+
+
+def moments_set_in(state):
+    return {
+        "next attempt": state == Letter.Status.QUEUED,
+        "claimed": state == Letter.Status.SENDING,
+        "confirmed": state in WRITTEN_STATES,
+    }
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own query plan")
 @pytest.mark.parametrize(
     ("search", "index"),
@@ -44,3 +145,20 @@ def test_sqlite_searches_the_queue_through_its_partial_indexes(search, index):
     # SQLite uses a partial index only when the search repeats its condition (status =
     # 'queued'): these searches do, with the status as a parameter.
     assert index in query_plan(search(timezone.now() + timedelta(minutes=5)).values("id"))
+
+
+def test_the_migration_leaves_each_moment_in_its_state_alone():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("portevoix.letters.migrations.0008_indexes_leave_status_out")
+    now = timezone.now()
+    # Before this version a claim kept the letter's next attempt.
+    sent = LetterFactory(status=Letter.Status.SENT, next_attempt_at=now, sent_at=now)
+    queued = LetterFactory(status=Letter.Status.QUEUED, next_attempt_at=now)
+    sending = LetterFactory(status=Letter.Status.SENDING, claimed_at=now)
+    migration.moments_only_in_their_state(apps, None)
+    for letter in (sent, queued, sending):
+        state, moments = moments_and_state(letter)
+        assert moments == moments_set_in(state), state

@@ -142,7 +142,10 @@ def test_letters_marked_sent_before_this_version_get_their_moment_of_confirmatio
     from django.apps import apps
 
     migration = import_module("portevoix.letters.migrations.0007_self_sent_letters_are_confirmed")
-    marked = LetterFactory(status=Letter.Status.SELF_SENT, sent_at=timezone.now())
+    # As such a letter was: never confirmed by email.
+    marked = LetterFactory(
+        status=Letter.Status.SELF_SENT, sent_at=timezone.now(), confirmed_at=None
+    )
     draft = LetterFactory()
     migration.confirm_self_sent_letters(apps, None)
     marked.refresh_from_db()
