@@ -329,7 +329,7 @@ class Letter(models.Model):
         # No index names `status`, in its columns or in its condition. On PostgreSQL a change
         # of status alone (the send step, the busiest write of a campaign) is then an update
         # in place: the new row goes in the same page (the table leaves room, see migration
-        # 0008), and none of the table's indexes gets an entry (eight of them hold every
+        # 0009), and none of the table's indexes gets an entry (eight of them hold every
         # letter). PostgreSQL's work for a send step fell from about 90 µs to about 55.
         #
         # The delivery queue's two searches are on moments each state alone sets: a letter

@@ -107,6 +107,17 @@ def test_each_moment_an_index_condition_reads_is_set_in_its_state_alone(smtp):
         assert moments == moments_set_in(state), state
 
 
+def test_a_letter_that_failed_keeps_its_confirmation_and_is_in_no_queue(smtp):
+    letter = LetterFactory(status=Letter.Status.QUEUED, next_attempt_at=timezone.now())
+    smtp.refuse = True
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        outcome, when = deliver(letter.pk)
+        while outcome == "retry":
+            clock.move_to(when)
+            outcome, when = deliver(letter.pk)
+    assert moments_and_state(letter) == ("failed", moments_set_in("failed"))
+
+
 def test_a_letter_its_writer_sent_is_confirmed_and_in_no_queue():
     letter = LetterFactory()
     assert mark_self_sent(letter) == SelfSent.MARKED
@@ -142,8 +153,8 @@ def moments_set_in(state):
     ],
 )
 def test_sqlite_searches_the_queue_through_its_partial_indexes(search, index):
-    # SQLite uses a partial index only when the search repeats its condition (status =
-    # 'queued'): these searches do, with the status as a parameter.
+    # SQLite uses a partial index only when the search implies its condition: comparing
+    # the next attempt's (or the claim's) time implies that the letter has one.
     assert index in query_plan(search(timezone.now() + timedelta(minutes=5)).values("id"))
 
 
@@ -152,7 +163,7 @@ def test_the_migration_leaves_each_moment_in_its_state_alone():
 
     from django.apps import apps
 
-    migration = import_module("portevoix.letters.migrations.0008_indexes_leave_status_out")
+    migration = import_module("portevoix.letters.migrations.0008_moments_only_in_their_state")
     now = timezone.now()
     # Before this version a claim kept the letter's next attempt.
     sent = LetterFactory(status=Letter.Status.SENT, next_attempt_at=now, sent_at=now)
