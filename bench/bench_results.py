@@ -156,7 +156,8 @@ def build(actions, seed=2025):
             "public_id": uuid.uuid4(),
             "sender_email": f"w{n}@bench.example",
             "to_email": f"mp{mp.pk}@bench.example",
-            "sent_at": when(rng),
+            "sent_at": (sent_at := when(rng)),
+            "confirmed_at": sent_at,  # a letter sent was confirmed first
             "message_id": f"<b{n}@bench>",
             **placed(mp),
         }

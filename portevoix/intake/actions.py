@@ -86,7 +86,9 @@ def prepare(kind, payload):
     """
     if kind not in _HANDLERS:
         raise ValueError(f"no intake handler for {kind!r}")
-    given = {"kind": kind, "payload": json.dumps(payload), "created_at": timezone.now()}
+    given = {"kind": kind, "payload": json.dumps(payload)}
+    # A default made for each row (the moment it was received) is made now.
+    given.update((field.name, field.get_default()) for field in defaults_made_per_row())
     values = [
         field.get_db_prep_save(given[field.name], connection) if field.name in given else default
         for field, default in fields_and_defaults(connection.vendor)
@@ -94,13 +96,24 @@ def prepare(kind, payload):
     return Prepared(values)
 
 
+@cache
+def defaults_made_per_row():
+    return tuple(field for field in written_fields() if made_per_row(field))
+
+
+def made_per_row(field):
+    return field.has_default() and callable(field.default)
+
+
 @cache  # per database vendor, which decides how a default is stored
 def fields_and_defaults(vendor):
-    """(field, its default as the database stores it) for each field a new row writes."""
-    return tuple(
-        (field, field.get_db_prep_save(field.get_default(), connection))
-        for field in written_fields()
-    )
+    """(field, its default as the database stores it) for each field a new row writes; None
+    for a default made per row, which is never kept."""
+    return tuple((field, kept_default(field)) for field in written_fields())
+
+
+def kept_default(field):
+    return None if made_per_row(field) else field.get_db_prep_save(field.get_default(), connection)
 
 
 def store(prepared):

@@ -325,6 +325,12 @@ class Letter(models.Model):
                 condition=Q(confirmed_at__isnull=False),
                 name="one_letter_per_sender_and_recipient",
             ),
+            # Which the database holds to: a check is no index, so it names the status freely.
+            models.CheckConstraint(
+                condition=Q(status__in=WRITTEN_STATES, confirmed_at__isnull=False)
+                | (~Q(status__in=WRITTEN_STATES) & Q(confirmed_at__isnull=True)),
+                name="written_letters_are_confirmed",
+            ),
         ]
         # No index names `status`, in its columns or in its condition. On PostgreSQL a change
         # of status alone (the send step, the busiest write of a campaign) is then an update

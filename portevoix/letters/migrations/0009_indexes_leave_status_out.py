@@ -68,5 +68,25 @@ class Migration(migrations.Migration):
                 name="one_letter_per_sender_and_recipient",
             ),
         ),
+        migrations.AddConstraint(
+            model_name="letter",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("confirmed_at__isnull", False),
+                        ("status__in", ["queued", "sending", "sent", "failed", "self_sent"]),
+                    ),
+                    models.Q(
+                        models.Q(
+                            ("status__in", ["queued", "sending", "sent", "failed", "self_sent"]),
+                            _negated=True,
+                        ),
+                        ("confirmed_at__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="written_letters_are_confirmed",
+            ),
+        ),
         migrations.RunPython(leave_room_in_letters_pages, fill_letters_pages),
     ]

@@ -123,7 +123,14 @@ class LetterFactory(factory.django.DjangoModelFactory):
         "Je vous prie d'agréer mes salutations distinguées."
     )
     status = Letter.Status.DRAFT
-    # As the flow leaves it: a written letter was confirmed (see Letter.Meta's constraint).
+    # As the flow leaves a letter in its state (see Letter.Meta): confirmed once written, a
+    # next attempt while queued, a claim while sending.
     confirmed_at = factory.LazyAttribute(
         lambda letter: timezone.now() if letter.status in WRITTEN_STATES else None
+    )
+    next_attempt_at = factory.LazyAttribute(
+        lambda letter: timezone.now() if letter.status == Letter.Status.QUEUED else None
+    )
+    claimed_at = factory.LazyAttribute(
+        lambda letter: timezone.now() if letter.status == Letter.Status.SENDING else None
     )

@@ -154,8 +154,9 @@ def test_letters_to_one_domain_are_spread_out(smtp, settings):
 def stuck(stage):
     letter = queued()
     long_ago = timezone.now() - timedelta(hours=1)
+    # As a claim leaves it: sending, with no next attempt.
     Letter.objects.filter(pk=letter.pk).update(
-        status=Letter.Status.SENDING, claimed_at=long_ago, attempts=1
+        status=Letter.Status.SENDING, claimed_at=long_ago, next_attempt_at=None, attempts=1
     )
     DeliveryAttempt.objects.create(letter=letter, number=1, stage=stage, started_at=long_ago)
     return letter
@@ -187,7 +188,7 @@ def test_a_letter_left_sending_after_the_hand_over_is_counted_as_sent_not_sent_a
 def test_a_letter_sending_right_now_is_left_alone(smtp):
     letter = queued()
     Letter.objects.filter(pk=letter.pk).update(
-        status=Letter.Status.SENDING, claimed_at=timezone.now()
+        status=Letter.Status.SENDING, claimed_at=timezone.now(), next_attempt_at=None
     )
 
     assert sweep()["recovered"] == 0

@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from portevoix.letters.actions import Confirmation, SelfSent, confirm_letter, mark_self_sent
-from portevoix.letters.delivery import deliver
+from portevoix.letters.delivery import claim, deliver, release
 from portevoix.letters.models import WRITTEN_STATES, Letter
 from portevoix.letters.tests.factories import LetterFactory
 from portevoix.lib.db.statements import first_row
@@ -107,6 +107,15 @@ def test_each_moment_an_index_condition_reads_is_set_in_its_state_alone(smtp):
         assert moments == moments_set_in(state), state
 
 
+def test_a_claimed_letter_is_sending_without_a_next_attempt_until_it_is_released():
+    letter = LetterFactory(status=Letter.Status.QUEUED)
+    now = timezone.now()
+    assert claim(letter.pk, now)
+    assert moments_and_state(letter) == ("sending", moments_set_in("sending"))
+    release(letter, now + timedelta(minutes=1))
+    assert moments_and_state(letter) == ("queued", moments_set_in("queued"))
+
+
 def test_a_letter_that_failed_keeps_its_confirmation_and_is_in_no_queue(smtp):
     letter = LetterFactory(status=Letter.Status.QUEUED, next_attempt_at=timezone.now())
     smtp.refuse = True
@@ -156,20 +165,3 @@ def test_sqlite_searches_the_queue_through_its_partial_indexes(search, index):
     # SQLite uses a partial index only when the search implies its condition: comparing
     # the next attempt's (or the claim's) time implies that the letter has one.
     assert index in query_plan(search(timezone.now() + timedelta(minutes=5)).values("id"))
-
-
-def test_the_migration_leaves_each_moment_in_its_state_alone():
-    from importlib import import_module
-
-    from django.apps import apps
-
-    migration = import_module("portevoix.letters.migrations.0008_moments_only_in_their_state")
-    now = timezone.now()
-    # Before this version a claim kept the letter's next attempt.
-    sent = LetterFactory(status=Letter.Status.SENT, next_attempt_at=now, sent_at=now)
-    queued = LetterFactory(status=Letter.Status.QUEUED, next_attempt_at=now)
-    sending = LetterFactory(status=Letter.Status.SENDING, claimed_at=now)
-    migration.moments_only_in_their_state(apps, None)
-    for letter in (sent, queued, sending):
-        state, moments = moments_and_state(letter)
-        assert moments == moments_set_in(state), state

@@ -134,21 +134,3 @@ def test_marking_it_sent_is_the_writers_confirmation_unless_they_confirmed_befor
     client.post(url(failed))
     failed.refresh_from_db()
     assert failed.status == Letter.Status.SELF_SENT and failed.confirmed_at == earlier
-
-
-def test_letters_marked_sent_before_this_version_get_their_moment_of_confirmation():
-    from importlib import import_module
-
-    from django.apps import apps
-
-    migration = import_module("portevoix.letters.migrations.0007_self_sent_letters_are_confirmed")
-    # As such a letter was: never confirmed by email.
-    marked = LetterFactory(
-        status=Letter.Status.SELF_SENT, sent_at=timezone.now(), confirmed_at=None
-    )
-    draft = LetterFactory()
-    migration.confirm_self_sent_letters(apps, None)
-    marked.refresh_from_db()
-    draft.refresh_from_db()
-    assert marked.confirmed_at == marked.sent_at
-    assert draft.confirmed_at is None

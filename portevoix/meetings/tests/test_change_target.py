@@ -1,6 +1,7 @@
 """From the request letter's preview, "change the recipients" leads to the meeting's own choice."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import MinisterFactory, PremierFactory
@@ -79,7 +80,10 @@ def test_a_premier_chosen_by_province_in_french(client, campaign, mp, request_te
 def test_the_choice_is_closed_once_the_request_has_left(client, campaign, mp, request_template):
     meeting = make_meeting(campaign, request_template, mp)
     minister = MinisterFactory()
-    Letter.objects.filter(pk=meeting.letter_id).update(status=Letter.Status.QUEUED)
+    now = timezone.now()
+    Letter.objects.filter(pk=meeting.letter_id).update(
+        status=Letter.Status.QUEUED, confirmed_at=now, next_attempt_at=now
+    )
     assert client.get(change_url(meeting)).status_code == 302
     response = client.post(change_url(meeting), {"office": minister.pk})
     assert response.status_code == 302

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from lxml import html
 
 from portevoix.endorsements.models import Endorsement, Organization, Sector
-from portevoix.letters.models import SENT_STATES, Letter
+from portevoix.letters.models import SENT_STATES, WRITTEN_STATES, Letter
 from portevoix.letters.tests.factories import (
     DistrictFactory,
     LetterTemplateFactory,
@@ -58,6 +58,9 @@ def build(campaign, seed=2025, letters=300, calls=120, meetings=60, reports=80, 
                 office_holder=minister if to_minister else None,
                 copy_mp=to_minister and rng.random() < 0.5,
                 sent_at=when(rng) if status in SENT_STATES else None,
+                # A written letter was confirmed (drawn without the seeded numbers, which
+                # the rest of the data is made from).
+                confirmed_at=START if status in WRITTEN_STATES else None,
                 message_id=f"<l{number}@test>",
             )
         )

@@ -32,6 +32,7 @@ def letters_with_answers(campaign, answers, representative=None, office_holder=N
             representative=representative,
             office_holder=office_holder,
             district=representative.district if representative else None,
+            confirmed_at=SENT,
             sent_at=SENT,
         )
         FollowUp.objects.create(letter=letter, due_at=SENT, answer=answer)
