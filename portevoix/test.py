@@ -1,5 +1,6 @@
 """What tests across the project share: a cast of people, a base test case, a way to run
-the same work in several threads at once, and SQLite's plan for a query.
+the same work in several threads at once, SQLite's plan for a query, and a way to move the
+database to a migration and back.
 
 The cast:
 - sophie, campaign staff (is_staff, can use the admin);
@@ -76,3 +77,20 @@ def query_plan(queryset):
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", values)
         return " ".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def migrate(targets):
+    """Move the test database to `targets` ((app, migration) pairs); returns the apps as they
+    were then. For tests of data migrations, which need a transactional database."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def migrate_to_latest():
+    from django.db.migrations.executor import MigrationExecutor
+
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -8,10 +8,10 @@ from portevoix.privacy.models import Consent, Purpose
 
 
 def written_letters():
-    # Every written letter was confirmed (or marked sent by its writer, which confirms it):
-    # saying so lets the database read them in order from the `letters_confirmed` index.
+    # A letter is written exactly when it is confirmed (the check
+    # `written_letters_are_confirmed`): read in order from the `letters_confirmed` index.
     return (
-        Letter.objects.filter(status__in=WRITTEN_STATES, confirmed_at__isnull=False)
+        Letter.objects.filter(confirmed_at__isnull=False)
         .select_related("campaign", "template")
         .order_by("confirmed_at", "pk")
     )

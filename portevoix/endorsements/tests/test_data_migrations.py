@@ -2,29 +2,22 @@
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from portevoix.campaigns.factories import CampaignFactory
 from portevoix.endorsements.factories import ReferrerFactory
 from portevoix.lib.hashing import keyed_hash
+from portevoix.test import migrate, migrate_to_latest
 
 BEFORE = [("endorsements", "0001_initial"), ("privacy", "0001_initial")]
 AFTER = [("endorsements", "0004_consents_in_privacy")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
 def old_apps(transactional_db):
     apps = migrate(BEFORE)
     yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def old_rows(apps):

@@ -2,28 +2,21 @@
 an index reads in its state alone (0008), on letters made before them."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from portevoix.letters.models import Letter
 from portevoix.letters.tests.factories import LetterFactory
 from portevoix.letters.tests.test_indexes import moments_and_state, moments_set_in
+from portevoix.test import migrate, migrate_to_latest
 
 BEFORE = [("letters", "0006_queue_indexes_leave_out_drafts")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
 
 
 @pytest.fixture
 def before_0007(transactional_db):
     migrate(BEFORE)
     yield
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def old_letter(status, **moments):
@@ -45,7 +38,7 @@ def test_letters_made_before_get_their_moments_as_the_flow_now_leaves_them(befor
         ),
         "draft": old_letter(Letter.Status.DRAFT),
     }
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
     for name, letter in old.items():
         state, moments = moments_and_state(letter)
         assert moments == moments_set_in(state), name
