@@ -55,7 +55,8 @@ class Stream:
 
     def post(self, number):
         body = self.body.replace("NUMBER", str(number)).encode()
-        request = urllib.request.Request(self.url, data=body, headers=self.headers)
+        headers = {**self.headers, "X-Forwarded-For": forms.visitor(number)}
+        request = urllib.request.Request(self.url, data=body, headers=headers)
         try:
             self.opener.open(request).read()
             accepted = False  # a 200 is the form shown again: refused

@@ -22,13 +22,31 @@ function setup(thread)
   thread:set("id", started)
   started = started + 1
 end
+-- Each post comes from a visitor of its own, as the site's proxy would say (see visitor()).
+function visitor(n)
+  local high, middle = math.floor(n / 65536) %% 256, math.floor(n / 256) %% 256
+  return string.format("10.%%d.%%d.%%d", high, middle, n %% 256)
+end
 request = function()
   counter = counter + 1
   local n = id * 10000000 + counter
   local path = paths[((counter - 1) * %(threads)d + id) %% #paths + 1]
-  return wrk.format("POST", path, nil, (body:gsub("NUMBER", tostring(n))))
+  local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
+  headers["X-Forwarded-For"] = visitor(n)
+  return wrk.format("POST", path, headers, (body:gsub("NUMBER", tostring(n))))
 end
 """
+
+
+def visitor(number):
+    """The address of the visitor making post `number`, as the site's proxy would give it
+    (the bench's site runs with BEHIND_PROXY): every post comes from a network of its own, as
+    when a campaign is shared widely, so each form's limits per network count as they would
+    then, at their usual values."""
+    return f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
 
 
 def csrf_pair(base, form_path):

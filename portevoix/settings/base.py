@@ -209,6 +209,12 @@ BENCHMARK_ENDPOINTS = env_bool("BENCHMARK_ENDPOINTS", False)
 # /healthz reports unhealthy when the worker has been silent longer than this.
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
 
+# Behind a reverse proxy (nginx, Caddy), requests reach the site from the proxy: the visitor's
+# address is then read from X-Forwarded-For, and HTTPS from X-Forwarded-Proto (settings.prod).
+# PROXY_HOPS: how many proxies in a chain add to X-Forwarded-For (a CDN before nginx: 2).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+PROXY_HOPS = env_int("PROXY_HOPS", 1)
+
 # Contact form limits: messages accepted per hour from one address and from one network address.
 CONTACT_LIMIT_PER_EMAIL = env_int("CONTACT_LIMIT_PER_EMAIL", 3)
 CONTACT_LIMIT_PER_IP = env_int("CONTACT_LIMIT_PER_IP", 10)

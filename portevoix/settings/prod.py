@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from portevoix.settings.base import *  # noqa: F403
-from portevoix.settings.base import SITE_URL
+from portevoix.settings.base import BEHIND_PROXY, SITE_URL
 from portevoix.settings.env import env_bool, env_int, env_secret
 
 DEBUG = False
@@ -26,5 +26,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SERVED_OVER_HTTPS
 # Joining the browsers' preload list is a lasting commitment each deployment makes for itself.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-if env_bool("BEHIND_PROXY", False):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

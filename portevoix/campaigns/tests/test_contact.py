@@ -198,3 +198,19 @@ def test_it_does_not_notify_twice(campaign):
         notify_staff_of_contact_message.call(message.pk)
         notify_staff_of_contact_message.call(message.pk)
     assert len(mail.outbox) == 1
+
+
+@override_settings(CONTACT_LIMIT_PER_IP=2, CONTACT_LIMIT_PER_EMAIL=10, BEHIND_PROXY=True)
+def test_behind_a_proxy_each_visitors_network_has_its_own_limit(client, campaign):
+    def post_from(visitor, email):
+        message = valid_message(email=email)
+        return client.post(
+            contact_url(campaign), message, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=visitor
+        )
+
+    for n in range(2):
+        assert post_from("203.0.113.5", f"p{n}@example.org").status_code == 302
+    assert post_from("203.0.113.5", "p8@example.org").status_code == 400
+    # Another visitor through the same proxy is not held back by the first one's messages.
+    assert post_from("198.51.100.7", "p9@example.org").status_code == 302
+    assert ContactMessage.objects.count() == 3

@@ -139,6 +139,24 @@ def test_it_limits_endorsements_per_network_address(client, campaign, settings):
     assert Endorsement.objects.count() == 2
 
 
+def test_behind_a_proxy_the_limit_is_each_visitors_network(client, campaign, settings):
+    settings.ENDORSEMENTS_PER_HOUR_PER_NETWORK = 1
+    settings.BEHIND_PROXY = True
+
+    def endorse_from(visitor, name):
+        form = endorsement_form(organization_name=name)
+        page = url("endorsements:endorse", campaign.slug)
+        return client.post(page, form, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+
+    assert endorse_from("203.0.113.5", "Org 1").status_code == 302
+    assert endorse_from("203.0.113.5", "Org 2").status_code == 400
+    assert endorse_from("198.51.100.7", "Org 3").status_code == 302
+    assert set(Endorsement.objects.values_list("organization__name", flat=True)) == {
+        "Org 1",
+        "Org 3",
+    }
+
+
 def test_it_refuses_other_methods_and_unknown_campaigns(client, campaign):
     assert client.put(url("endorsements:endorse", campaign.slug)).status_code == 405
     assert client.get(url("endorsements:endorse", "no-such-campaign")).status_code == 404

@@ -46,6 +46,33 @@ def test_the_production_settings_pass_djangos_deployment_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def production_setting(names, **environment):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portevoix.settings.prod",
+        "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-7Hk2Qp9Zx4Lm8Vb3",
+        "FIELD_ENCRYPTION_KEYS": "an-encryption-secret-for-this-check-only",
+        **environment,
+    }
+    show = f"from django.conf import settings; print([getattr(settings, n, None) for n in {names}])"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", show],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_behind_a_proxy_production_reads_the_visitors_scheme_and_address_from_it():
+    names = ["BEHIND_PROXY", "PROXY_HOPS", "SECURE_PROXY_SSL_HEADER"]
+    assert production_setting(names) == "[False, 1, None]"
+    behind = production_setting(names, BEHIND_PROXY="1", PROXY_HOPS="2")
+    assert behind == "[True, 2, ('HTTP_X_FORWARDED_PROTO', 'https')]"
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if not k.startswith("SECRET_KEY")}
     env["DJANGO_SETTINGS_MODULE"] = "portevoix.settings.prod"
