@@ -115,7 +115,9 @@ def postgresql_options(prepared_statements):
 
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Every form post is one statement, always the same: planning it again each time cost
-    # PostgreSQL's process as much as running it (README, Performance).
+    # PostgreSQL's process as much as running it (README, Performance). Those statements run
+    # on a cursor kept for each connection (portevoix/lib/db/postgresql).
+    DATABASES["default"]["ENGINE"] = "portevoix.lib.db.postgresql"
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
         **postgresql_options(env_bool("DATABASE_PREPARED_STATEMENTS", True)),

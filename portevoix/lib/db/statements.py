@@ -47,10 +47,24 @@ def db_values(model, **values):
 
 
 def first_row(sql, values=()):
-    """The first row `sql` gives (a read, or a write with RETURNING), or None."""
-    with connection.cursor() as cursor:
+    """The first row `sql` gives (a read, or a write with RETURNING), or None.
+
+    On PostgreSQL it runs on a cursor kept for the connection (`DatabaseWrapper.first_row`),
+    unless something watches the queries through Django's cursor, which then sees it.
+    """
+    database = connections[DEFAULT_DB_ALIAS]
+    kept_cursor_first_row = getattr(database, "first_row", None)
+    if kept_cursor_first_row is not None and not is_watched(database):
+        return kept_cursor_first_row(sql, values)
+    with database.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()
+
+
+def is_watched(database):
+    """Whether something sees queries through Django's cursor: tests counting them, a
+    debugging tool."""
+    return database.queries_logged or bool(database.execute_wrappers)
 
 
 @contextmanager
@@ -64,8 +78,7 @@ def write_transaction():
     """
     database = connections[DEFAULT_DB_ALIAS]
     short_write = getattr(database, "short_write", None)
-    watched = database.queries_logged or database.execute_wrappers
-    if short_write is None or database.in_atomic_block or watched:
+    if short_write is None or database.in_atomic_block or is_watched(database):
         # Within a caller's transaction no savepoint is needed: an error fails it all.
         with transaction.atomic(savepoint=False):
             yield first_row
