@@ -74,7 +74,8 @@ def write_transaction():
     On SQLite it goes straight to SQLite's connection (`DatabaseWrapper.short_write`), unless
     a transaction is already open (it then joins it, as `atomic` does) or something watches
     the queries through Django's cursor (tests counting them, a debugging tool), which then
-    sees them as usual. Other databases use `atomic` and Django's cursor.
+    sees them as usual. Other databases use `atomic`, and run the statements with
+    `first_row`.
     """
     database = connections[DEFAULT_DB_ALIAS]
     short_write = getattr(database, "short_write", None)
