@@ -49,11 +49,13 @@ class Stream:
             "Content-Type": "application/x-www-form-urlencoded",
         }
         self.opener = urllib.request.build_opener(NoRedirect)
+        self.first_number = forms.fresh_numbers(int(RATE * SECONDS))
         self.posted = self.refused = 0
         self.counting = threading.Lock()
         self.started = time.monotonic()
 
     def post(self, number):
+        number += self.first_number
         body = self.body.replace("NUMBER", str(number)).encode()
         headers = {**self.headers, "X-Forwarded-For": forms.visitor(number)}
         request = urllib.request.Request(self.url, data=body, headers=headers)

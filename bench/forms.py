@@ -5,6 +5,7 @@ Every POST carries a valid CSRF cookie and token, and a number unique across wrk
 the site would refuse. Letters are confirmed on drafts made beforehand, one per request.
 """
 
+import random
 import re
 import tempfile
 import urllib.request
@@ -16,37 +17,56 @@ from bench import harness
 LUA = """
 local paths = {%(paths)s}
 local body = "%(body)s"
+local first = %(first)d
 local counter = 0
 local started = 0
+local headers = nil
 function setup(thread)
   thread:set("id", started)
   started = started + 1
 end
 -- Each post comes from a visitor of its own, as the site's proxy would say (see visitor()).
 function visitor(n)
-  local high, middle = math.floor(n / 65536) %% 256, math.floor(n / 256) %% 256
-  return string.format("10.%%d.%%d.%%d", high, middle, n %% 256)
+  local block, middle = math.floor(n / 4294967296), math.floor(n / 65536) %% 65536
+  return string.format("fd00:%%x:%%x:%%x::1", block, middle, n %% 65536)
 end
 request = function()
   counter = counter + 1
-  local n = id * 10000000 + counter
+  local n = first + id * %(per_thread)d + counter
   local path = paths[((counter - 1) * %(threads)d + id) %% #paths + 1]
-  local headers = {}
-  for name, value in pairs(wrk.headers) do
-    headers[name] = value
+  if headers == nil then
+    headers = {}
+    for name, value in pairs(wrk.headers) do
+      headers[name] = value
+    end
   end
   headers["X-Forwarded-For"] = visitor(n)
-  return wrk.format("POST", path, headers, (body:gsub("NUMBER", tostring(n))))
+  local number = string.format("%%.0f", n)
+  return wrk.format("POST", path, headers, (body:gsub("NUMBER", number)))
 end
 """
+# Posts each wrk thread numbers in a run, at most.
+PER_THREAD = 10_000_000
+
+# Posts are numbered from blocks taken in turn from a random start, so that no number (an
+# email address, an organization, a visitor) comes twice in a run, or in two runs on the same
+# database within the hour the limits count.
+_next_number = random.randrange(2**40)
+
+
+def fresh_numbers(count):
+    """The first of `count` numbers no post has had yet."""
+    global _next_number
+    first, _next_number = _next_number, _next_number + count
+    return first
 
 
 def visitor(number):
     """The address of the visitor making post `number`, as the site's proxy would give it
-    (the bench's site runs with BEHIND_PROXY): every post comes from a network of its own, as
-    when a campaign is shared widely, so each form's limits per network count as they would
-    then, at their usual values."""
-    return f"10.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
+    (the bench's site runs with BEHIND_PROXY): every post comes from a network of its own (an
+    IPv6 /64), as when a campaign is shared widely, so each form's limits per network count
+    as they would then, at their usual values."""
+    return f"fd00:{number >> 32:x}:{number >> 16 & 0xFFFF:x}:{number & 0xFFFF:x}::1"
 
 
 def csrf_pair(base, form_path):
@@ -61,7 +81,8 @@ def csrf_pair(base, form_path):
 def write_script(paths, body, threads):
     script = Path(tempfile.mkstemp(suffix=".lua")[1])
     quoted = ", ".join(f'"{path}"' for path in paths)
-    script.write_text(LUA % {"paths": quoted, "body": body, "threads": threads})
+    numbers = {"first": fresh_numbers(threads * PER_THREAD), "per_thread": PER_THREAD}
+    script.write_text(LUA % {"paths": quoted, "body": body, "threads": threads, **numbers})
     return script
 
 

@@ -10,9 +10,11 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from portevoix.settings.env import (
+    EnvironmentError_,
     env_bool,
     env_int,
     env_list,
+    env_networks,
     env_secret,
     env_str,
     secret_kept_in,
@@ -212,10 +214,16 @@ BENCHMARK_ENDPOINTS = env_bool("BENCHMARK_ENDPOINTS", False)
 WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 120)
 
 # Behind a reverse proxy (nginx, Caddy), requests reach the site from the proxy: the visitor's
-# address is then read from X-Forwarded-For, and HTTPS from X-Forwarded-Proto (settings.prod).
-# PROXY_HOPS: how many proxies in a chain add to X-Forwarded-For (a CDN before nginx: 2).
+# address is then read from X-Forwarded-For (portevoix.lib.hashing), and HTTPS from
+# X-Forwarded-Proto (settings.prod). PROXY_ADDRESSES: where the proxy reaches the site from
+# (a local socket always counts). PROXY_HOPS: how many proxies in a chain add to
+# X-Forwarded-For (a CDN before nginx: 2).
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+PROXY_ADDRESSES = env_networks("PROXY_ADDRESSES", ["127.0.0.1", "::1"])
 PROXY_HOPS = env_int("PROXY_HOPS", 1)
+if PROXY_HOPS < 1:
+    # Fewer would bring back one limit shared by every visitor, without a word.
+    raise EnvironmentError_(f"PROXY_HOPS must be 1 or more, not {PROXY_HOPS}")
 
 # Contact form limits: messages accepted per hour from one address and from one network address.
 CONTACT_LIMIT_PER_EMAIL = env_int("CONTACT_LIMIT_PER_EMAIL", 3)

@@ -3,6 +3,7 @@
 Every setting has a safe default so the project runs with no environment at all.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -46,6 +47,18 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name, default=()):
+    """Addresses or networks (`172.16.0.0/12`), comma-separated, each written in full."""
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            message = f"{name} must list addresses or networks, not {item!r}"
+            raise EnvironmentError_(message) from None
+    return networks
 
 
 def env_secret(name, default=""):

@@ -49,13 +49,11 @@ def db_values(model, **values):
 def first_row(sql, values=()):
     """The first row `sql` gives (a read, or a write with RETURNING), or None.
 
-    On PostgreSQL it runs on a cursor kept for the connection (`DatabaseWrapper.first_row`),
-    unless something watches the queries through Django's cursor, which then sees it.
+    On PostgreSQL it runs on a cursor kept for the connection (`DatabaseWrapper.first_row`).
     """
     database = connections[DEFAULT_DB_ALIAS]
-    kept_cursor_first_row = getattr(database, "first_row", None)
-    if kept_cursor_first_row is not None and not is_watched(database):
-        return kept_cursor_first_row(sql, values)
+    if hasattr(database, "first_row"):
+        return database.first_row(sql, values)
     with database.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()

@@ -81,6 +81,16 @@ def test_after_an_error_in_a_transaction_it_refuses_as_djangos_cursor_does():
         transaction.set_rollback(True)
 
 
+def test_dates_and_times_are_read_as_djangos_cursor_reads_them(settings):
+    assert first_row("SELECT now()")[0].tzinfo is not None
+    settings.USE_TZ = False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT now()")
+        as_django_reads_it = cursor.fetchone()[0]
+    assert as_django_reads_it.tzinfo is None
+    assert first_row("SELECT now()")[0].tzinfo is None
+
+
 def test_what_watches_queries_still_sees_them():
     with CaptureQueriesContext(connection) as captured:
         assert first_row("SELECT %s::int", [7]) == (7,)
@@ -93,4 +103,5 @@ def test_what_watches_queries_still_sees_them():
 
     with connection.execute_wrapper(watcher):
         first_row("SELECT %s::int", [8])
-    assert seen == ["SELECT %s::int"]
+        connection.first_row("SELECT %s::int", [9])  # called directly, it sees them too
+    assert seen == ["SELECT %s::int", "SELECT %s::int"]

@@ -46,9 +46,13 @@ def test_the_production_settings_pass_djangos_deployment_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def production_setting(names, **environment):
+PROXY_VARIABLES = ("BEHIND_PROXY", "PROXY_HOPS", "PROXY_ADDRESSES")
+
+
+def production_settings(names, **environment):
+    """(exit code, what the production settings hold for `names`, or the error)."""
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES},
         "DJANGO_SETTINGS_MODULE": "portevoix.settings.prod",
         "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-7Hk2Qp9Zx4Lm8Vb3",
         "FIELD_ENCRYPTION_KEYS": "an-encryption-secret-for-this-check-only",
@@ -61,16 +65,27 @@ def production_setting(names, **environment):
         env=env,
         capture_output=True,
         text=True,
-        check=True,
     )
-    return result.stdout.strip().splitlines()[-1]
+    return result.returncode, (result.stdout.strip().splitlines() or [""])[-1] + result.stderr
 
 
 def test_behind_a_proxy_production_reads_the_visitors_scheme_and_address_from_it():
-    names = ["BEHIND_PROXY", "PROXY_HOPS", "SECURE_PROXY_SSL_HEADER"]
-    assert production_setting(names) == "[False, 1, None]"
-    behind = production_setting(names, BEHIND_PROXY="1", PROXY_HOPS="2")
-    assert behind == "[True, 2, ('HTTP_X_FORWARDED_PROTO', 'https')]"
+    names = ["BEHIND_PROXY", "PROXY_HOPS", "PROXY_ADDRESSES", "SECURE_PROXY_SSL_HEADER"]
+    assert production_settings(names) == (0, "[False, 1, ['127.0.0.1/32', '::1/128'], None]")
+    behind = production_settings(
+        names, BEHIND_PROXY="1", PROXY_HOPS="2", PROXY_ADDRESSES="172.16.0.0/12, 10.0.0.5"
+    )
+    expected = "[True, 2, ['172.16.0.0/12', '10.0.0.5/32'], ('HTTP_X_FORWARDED_PROTO', 'https')]"
+    assert behind == (0, expected)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"), [("PROXY_HOPS", "0"), ("PROXY_ADDRESSES", "nginx.internal")]
+)
+def test_a_proxy_setting_that_would_share_one_limit_stops_the_site(variable, value):
+    exit_code, output = production_settings(["BEHIND_PROXY"], BEHIND_PROXY="1", **{variable: value})
+    assert exit_code != 0
+    assert variable in output and value in output
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -71,3 +71,11 @@ def test_the_file_backend_writes_one_readable_eml_per_message(tmp_path):
     parsed = [email.message_from_bytes(f.read_bytes(), policy=email.policy.default) for f in files]
     subjects = {message["Subject"] for message in parsed}
     assert "Objet : « été »" in subjects
+
+
+def test_env_networks_reads_addresses_and_networks_and_refuses_names(monkeypatch):
+    monkeypatch.setenv("PROXIES", "10.0.0.5, 172.16.0.0/12,::1")
+    assert env.env_networks("PROXIES") == ["10.0.0.5/32", "172.16.0.0/12", "::1/128"]
+    monkeypatch.setenv("PROXIES", "10.0.0.5,proxy.internal")
+    with pytest.raises(ValueError, match="PROXIES.*proxy.internal"):
+        env.env_networks("PROXIES")

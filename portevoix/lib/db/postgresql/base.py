@@ -13,16 +13,22 @@ from django.db.backends.postgresql import base
 
 class DatabaseWrapper(base.DatabaseWrapper):
     kept_cursor = None
+    kept_cursor_timezone = None
 
     def first_row(self, sql, values=()):
-        """The first row `sql` gives, run on this connection's kept cursor, or None.
+        """The first row `sql` gives, or None: for statements of one row (the kept cursor
+        holds what a statement gave until the next one).
 
         What Django's cursor does around a statement, without making one each time: the
         health check, the connection, the thread and transaction checks, and database errors
         turned into Django's (which also marks the connection to be checked at the end of
-        the request). Nothing that watches queries through Django's cursor sees it: callers
-        use it only when nothing does (`statements.first_row` decides).
+        the request). When something watches queries through Django's cursor (tests counting
+        them, a debugging tool), Django's cursor runs it, so that they see it.
         """
+        if self.queries_logged or self.execute_wrappers:
+            with self.cursor() as cursor:
+                cursor.execute(sql, values)
+                return cursor.fetchone()
         self.close_if_health_check_failed()
         self.ensure_connection()
         self.validate_thread_sharing()
@@ -33,10 +39,16 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return cursor.fetchone()
 
     def cursor_of_this_connection(self):
-        """The kept cursor, made again after the connection was closed and opened again."""
-        if self.kept_cursor is None or self.kept_cursor.connection is not self.connection:
-            self.kept_cursor = self.create_cursor()
-        return self.kept_cursor
+        """The kept cursor, made again for a new connection or a new time zone (Django's
+        cursors read dates and times in the connection's time zone as they are made)."""
+        cursor = self.kept_cursor
+        if cursor is None or cursor.connection is not self.connection or self.timezone_changed():
+            cursor = self.kept_cursor = self.create_cursor()
+            self.kept_cursor_timezone = self.timezone
+        return cursor
+
+    def timezone_changed(self):
+        return self.kept_cursor_timezone != self.timezone
 
     def _close(self):
         self.kept_cursor = None
