@@ -10,6 +10,8 @@ errors turned into Django's, as they were.
 
 from django.db.backends.postgresql import base
 
+from portevoix.lib.db.statements import is_watched
+
 
 class DatabaseWrapper(base.DatabaseWrapper):
     kept_cursor = None
@@ -25,7 +27,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         the request). When something watches queries through Django's cursor (tests counting
         them, a debugging tool), Django's cursor runs it, so that they see it.
         """
-        if self.queries_logged or self.execute_wrappers:
+        if is_watched(self):
             with self.cursor() as cursor:
                 cursor.execute(sql, values)
                 return cursor.fetchone()
