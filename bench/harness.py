@@ -45,8 +45,6 @@ def site_environment(var_dir, port, smtp_port=None, extra=None):
         # As deployed behind a proxy: form posts say which visitor each one is from
         # (bench/forms.py), so the limits per network keep their usual values.
         "BEHIND_PROXY": "1",
-        # Postal-code lookups come from the bench's one address: measure them, not the limit.
-        "FIND_MP_LOOKUPS_PER_NETWORK": "1000000000",
     }
     if smtp_port:
         env["EMAIL_HOST"], env["EMAIL_PORT"] = "127.0.0.1", str(smtp_port)

@@ -54,6 +54,11 @@ def first_row(sql, values=()):
     database = connections[DEFAULT_DB_ALIAS]
     if hasattr(database, "first_row"):
         return database.first_row(sql, values)
+    return first_row_through_django(database, sql, values)
+
+
+def first_row_through_django(database, sql, values):
+    """`first_row` on Django's cursor, which whatever watches queries sees."""
     with database.cursor() as cursor:
         cursor.execute(sql, values)
         return cursor.fetchone()

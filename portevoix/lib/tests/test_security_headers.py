@@ -24,14 +24,22 @@ def test_every_response_forbids_outside_scripts_styles_and_frames(client):
         assert "camera=()" in response["Permissions-Policy"]
 
 
-def deploy_check(**environment):
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+# Left out of the production checks: what a developer's or CI's shell may have set.
+UNSET = ("DJANGO_ALLOW_ASYNC_UNSAFE", "BEHIND_PROXY", "PROXY_HOPS", "PROXY_ADDRESSES")
+
+
+def production_environment(**environment):
+    return {
+        **{k: v for k, v in os.environ.items() if k not in UNSET},
         "DJANGO_SETTINGS_MODULE": "portevoix.settings.prod",
         "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-7Hk2Qp9Zx4Lm8Vb3",
-        "FIELD_ENCRYPTION_KEYS": "an-encryption-secret-for-the-deployment-check-only",
+        "FIELD_ENCRYPTION_KEYS": "an-encryption-secret-for-the-production-checks-only",
         **environment,
     }
+
+
+def deploy_check(**environment):
+    env = production_environment(**environment)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -46,18 +54,9 @@ def test_the_production_settings_pass_djangos_deployment_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-PROXY_VARIABLES = ("BEHIND_PROXY", "PROXY_HOPS", "PROXY_ADDRESSES")
-
-
 def production_settings(names, **environment):
     """(exit code, what the production settings hold for `names`, or the error)."""
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in PROXY_VARIABLES},
-        "DJANGO_SETTINGS_MODULE": "portevoix.settings.prod",
-        "SECRET_KEY": "a-production-secret-that-is-long-enough-and-random-7Hk2Qp9Zx4Lm8Vb3",
-        "FIELD_ENCRYPTION_KEYS": "an-encryption-secret-for-this-check-only",
-        **environment,
-    }
+    env = production_environment(**environment)
     show = f"from django.conf import settings; print([getattr(settings, n, None) for n in {names}])"
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", show],

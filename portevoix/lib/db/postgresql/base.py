@@ -10,7 +10,7 @@ errors turned into Django's, as they were.
 
 from django.db.backends.postgresql import base
 
-from portevoix.lib.db.statements import is_watched
+from portevoix.lib.db.statements import first_row_through_django, is_watched
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -28,9 +28,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         them, a debugging tool), Django's cursor runs it, so that they see it.
         """
         if is_watched(self):
-            with self.cursor() as cursor:
-                cursor.execute(sql, values)
-                return cursor.fetchone()
+            return first_row_through_django(self, sql, values)
         self.close_if_health_check_failed()
         self.ensure_connection()
         self.validate_thread_sharing()
